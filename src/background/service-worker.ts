@@ -1,0 +1,17 @@
+// The service worker. Listeners are registered synchronously at top level so a message that wakes a stopped worker
+// is delivered; nothing that matters is kept in memory between messages.
+import { browser, type Runtime } from '../platform/browser';
+import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
+import { handleOverlayRequest } from './overlay-requests';
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
+  if (!isTrustedSender(sender, browser.runtime.id)) {
+    return Promise.resolve({ ok: false, error: 'Refused: only Ridealong’s own pages may ask for this.' });
+  }
+  const parsed = parseOverlayRequest(message);
+  if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+  return handleOverlayRequest(parsed.request, Date.now(), () => crypto.randomUUID()).then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});

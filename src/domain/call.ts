@@ -1,0 +1,56 @@
+// A call as it happened: which plan (frozen as it was at the start), who ran this device, and when the agenda moved.
+import * as v from 'valibot';
+import type { MeetingId } from './meeting-url';
+import { PlanSchema, type Plan } from './plan';
+
+export const ROLES = ['rep', 'manager'] as const;
+export const RoleSchema = v.picklist(ROLES);
+export type Role = v.InferOutput<typeof RoleSchema>;
+
+export const MeetingIdSchema = v.strictObject({
+  platform: v.picklist(['meet', 'zoom']),
+  code: v.pipe(v.string(), v.regex(/^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,11})$/)),
+});
+
+const EpochMsSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const TransitionSchema = v.strictObject({
+  at: EpochMsSchema,
+  /** The agenda item that became current. */
+  toItemIndex: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Whose device recorded it: the rep's transitions are authoritative, the manager's are observations. */
+  by: RoleSchema,
+});
+export type Transition = v.InferOutput<typeof TransitionSchema>;
+
+export const CallSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  planId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  /** The plan as agreed when the call started; later edits to the plan don't rewrite history. */
+  planSnapshot: PlanSchema,
+  role: RoleSchema,
+  meeting: MeetingIdSchema,
+  startedAt: EpochMsSchema,
+  transitions: v.array(TransitionSchema),
+});
+export type Call = v.InferOutput<typeof CallSchema>;
+
+export function startCall(plan: Plan, role: Role, meeting: MeetingId, now: number, id: string): Call {
+  return { id, planId: plan.id, planSnapshot: plan, role, meeting: { ...meeting }, startedAt: now, transitions: [] };
+}
+
+/** The agenda item the call is on: the last transition's target, or the first item before any. */
+export function currentItemIndex(call: Call): number {
+  return call.transitions.at(-1)?.toItemIndex ?? 0;
+}
+
+/**
+ * Moves the call to another agenda item, clamped to the agenda. Moving to the item already current records
+ * nothing, so a double click on "Next" at the last item doesn't invent transitions.
+ */
+export function moveToItem(call: Call, toItemIndex: number, by: Role, now: number): Call {
+  const lastIndex = call.planSnapshot.agenda.length - 1;
+  const target = Math.min(Math.max(0, Math.trunc(toItemIndex)), lastIndex);
+  if (target === currentItemIndex(call)) return call;
+  return { ...call, transitions: [...call.transitions, { at: now, toItemIndex: target, by }] };
+}

@@ -1,0 +1,72 @@
+// The one message contract between contexts. Today it has one direction: the overlay frame asks the service worker,
+// because IndexedDB is denied inside a frame embedded in the meeting site. Every request is validated here before the
+// service worker touches storage, and feature code sends through `requestFromServiceWorker`, never raw.
+import * as v from 'valibot';
+import { MeetingIdSchema, RoleSchema, type Call } from '../domain/call';
+import type { Plan } from '../domain/plan';
+
+const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+/** Overlay → service worker. `strictObject` refuses unknown keys, so a message is exactly what is listed here. */
+export const OverlayRequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('meeting/state'), meeting: MeetingIdSchema }),
+  v.strictObject({ type: v.literal('call/start'), planId: IdSchema, meeting: MeetingIdSchema, role: RoleSchema }),
+  v.strictObject({
+    type: v.literal('call/moveTo'),
+    callId: IdSchema,
+    toItemIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+    role: RoleSchema,
+  }),
+]);
+export type OverlayRequest = v.InferOutput<typeof OverlayRequestSchema>;
+export type OverlayRequestType = OverlayRequest['type'];
+
+/** What the overlay needs to draw itself for one meeting. */
+export interface MeetingState {
+  /** Plans whose meeting link is this meeting, soonest first. */
+  linkedPlans: Plan[];
+  /** Other plans scheduled within two hours of now, closest first. */
+  nearbyPlans: Plan[];
+  /** The call already running in this meeting on this device, so a reloaded overlay picks it up again. */
+  activeCall: Call | null;
+}
+
+export interface OverlayReplies {
+  'meeting/state': MeetingState;
+  'call/start': Call;
+  'call/moveTo': Call;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type ParsedRequest = { ok: true; request: OverlayRequest } | { ok: false; error: string };
+
+/** Validates an untrusted message. The error names the first problem, for the sender's console, not for users. */
+export function parseOverlayRequest(message: unknown): ParsedRequest {
+  const result = v.safeParse(OverlayRequestSchema, message);
+  if (result.success) return { ok: true, request: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  return { ok: false, error: `Malformed request${path ? ` at ${path}` : ''}: ${issue.message}` };
+}
+
+/** The parts of `runtime.MessageSender` the check needs. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+}
+
+/**
+ * Only our own extension pages and frames may use the contract. A content script's messages carry the meeting page's
+ * URL, so a compromised or spoofed page context is refused even though it shares our extension id. Web pages can't
+ * message us at all: the manifest has no externally_connectable.
+ */
+export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
+  if (sender.id !== extensionId || !sender.url) return false;
+  try {
+    return new URL(sender.url).protocol === 'chrome-extension:';
+  } catch {
+    return false;
+  }
+}

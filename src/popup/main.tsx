@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../ui/theme.css';
+import './popup.css';
+import { PopupApp } from './PopupApp';
+
+render(<PopupApp />, document.getElementById('app')!);

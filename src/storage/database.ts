@@ -1,0 +1,80 @@
+// The only code that opens IndexedDB. Extension pages (popup, debrief) and the service worker call it directly.
+// The overlay frame can't: inside meet.google.com its IndexedDB is denied as third-party storage, so it asks the
+// service worker (src/platform/messages.ts). The content script never calls it: its IndexedDB would be the
+// meeting site's.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Call } from '../domain/call';
+import type { Debrief } from '../domain/debrief';
+import type { Note } from '../domain/note';
+import type { Plan } from '../domain/plan';
+
+export const DATABASE_NAME = 'ridealong';
+export const DATABASE_VERSION = 1;
+
+/** The single truth about stored shapes. Every version bump gets a migration in upgrade() and a test on old data. */
+export interface RidealongSchema extends DBSchema {
+  plans: {
+    key: string;
+    value: Plan;
+    indexes: { byScheduledStart: number; byMeetingKey: string };
+  };
+  calls: {
+    key: string;
+    value: Call;
+    indexes: { byPlan: string; byStartedAt: number };
+  };
+  notes: {
+    key: string;
+    value: Note;
+    indexes: { byCallAndTime: [string, number] };
+  };
+  debriefs: {
+    key: string;
+    value: Debrief;
+  };
+}
+
+export type RidealongDatabase = IDBPDatabase<RidealongSchema>;
+
+let connection: Promise<RidealongDatabase> | null = null;
+
+/**
+ * One connection per context, opened on first use. When another context upgrades the schema, this one closes
+ * so it never blocks the upgrade, and the next call reopens under the new version.
+ */
+export function openDatabase(): Promise<RidealongDatabase> {
+  connection ??= openDB<RidealongSchema>(DATABASE_NAME, DATABASE_VERSION, {
+    upgrade(database, oldVersion) {
+      // Falls through on purpose: a database at version N runs every migration after N, in order.
+      switch (oldVersion) {
+        case 0: {
+          const plans = database.createObjectStore('plans', { keyPath: 'id' });
+          plans.createIndex('byScheduledStart', 'scheduledStart');
+          plans.createIndex('byMeetingKey', 'meetingKey');
+          const calls = database.createObjectStore('calls', { keyPath: 'id' });
+          calls.createIndex('byPlan', 'planId');
+          calls.createIndex('byStartedAt', 'startedAt');
+          const notes = database.createObjectStore('notes', { keyPath: 'id' });
+          notes.createIndex('byCallAndTime', ['callId', 'at']);
+          database.createObjectStore('debriefs', { keyPath: 'callId' });
+        }
+      }
+    },
+    blocking() {
+      void closeDatabase();
+    },
+    terminated() {
+      connection = null;
+    },
+  }).catch((error: unknown) => {
+    connection = null;
+    throw error;
+  });
+  return connection;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const open = connection;
+  connection = null;
+  if (open) (await open.catch(() => null))?.close();
+}

@@ -1,0 +1,72 @@
+// One fixture for every e2e file: Chromium with the built extension, meeting sites routed to local pages, and page
+// objects so selectors stay out of the tests.
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/lib/extension-browser.mjs';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function startExtensionBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+  const { context, extensionId } = await launchWithExtension({ headless: true, ...options });
+  return { context, extensionId, close: () => context.close() };
+}
+
+export function extensionUrl(extensionId: string, path: string): string {
+  return `chrome-extension://${extensionId}/${path}`;
+}
+
+/** Every Ridealong overlay frame in a page, wherever it is nested. */
+export function overlayFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => frame.url().startsWith('chrome-extension://') && frame.url().includes('/src/overlay/overlay.html'));
+}
+
+/** Waits for exactly one overlay frame and returns it once its app has rendered. */
+export async function waitForOverlay(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = overlayFrames(page)[0];
+    if (frame && (await frame.locator('.overlay').count().catch(() => 0)) > 0) return frame;
+    if (Date.now() > deadline) throw new Error(`No overlay on ${page.url()}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Resolves once no overlay frame is left, or throws after the timeout. */
+export async function waitForNoOverlay(page: Page, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (overlayFrames(page).length > 0) {
+    if (Date.now() > deadline) throw new Error(`The overlay is still on ${page.url()}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+export class PopupPage {
+  constructor(
+    readonly page: Page,
+    private readonly extensionId: string,
+  ) {}
+
+  static async open(browser: ExtensionBrowser): Promise<PopupPage> {
+    const page = await browser.context.newPage();
+    await page.goto(extensionUrl(browser.extensionId, 'src/popup/popup.html'));
+    return new PopupPage(page, browser.extensionId);
+  }
+
+  async createPlan(plan: { title: string; meetingLink: string; start?: string; agenda: [string, number][] }) {
+    const page = this.page;
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.getByLabel('Title', { exact: true }).fill(plan.title);
+    if (plan.start) await page.getByLabel('Starts', { exact: true }).fill(plan.start);
+    await page.getByLabel('Meeting link', { exact: true }).fill(plan.meetingLink);
+    for (const [index, [title, minutes]] of plan.agenda.entries()) {
+      if (index > 0) await page.getByRole('button', { name: 'Add item' }).click();
+      await page.getByLabel(`Item ${index + 1} title`).fill(title);
+      await page.getByLabel(`Item ${index + 1} minutes`).fill(String(minutes));
+    }
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await page.getByRole('status').filter({ hasText: `Saved “${plan.title}”` }).waitFor();
+  }
+}

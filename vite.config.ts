@@ -1,0 +1,22 @@
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest, contentScripts: { standaloneFiles: ['src/content/content-script.ts'] } })],
+  build: {
+    // Matches manifest.json's minimum_chrome_version.
+    target: 'chrome120',
+    // Extension pages load from disk: nothing is gained by inlining, and inlined data: URLs would need a CSP change.
+    assetsInlineLimit: 0,
+    rollupOptions: {
+      // Pages that no manifest key names: the overlay is reached through web_accessible_resources, the debrief
+      // page is opened from the popup.
+      input: {
+        overlay: 'src/overlay/overlay.html',
+        debrief: 'src/debrief/debrief.html',
+      },
+    },
+  },
+});
