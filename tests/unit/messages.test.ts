@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { isTrustedSender, parseOverlayRequest } from '../../src/platform/messages';
+
+const MEETING = { platform: 'meet', code: 'abc-defg-hij' };
+const EXTENSION_ID = 'cecpmgecdffjijkjcjgdoklomefnejlc';
+
+describe('parseOverlayRequest', () => {
+  it.each([
+    { type: 'meeting/state', meeting: MEETING },
+    { type: 'call/start', planId: 'plan-1', meeting: { platform: 'zoom', code: '83456789012' }, role: 'manager' },
+    { type: 'call/moveTo', callId: 'call-1', toItemIndex: 2, role: 'rep' },
+  ])('accepts $type', (message) => {
+    expect(parseOverlayRequest(message)).toEqual({ ok: true, request: message });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'meeting/state'],
+    ['an array', [{ type: 'meeting/state', meeting: MEETING }]],
+    ['an unknown type', { type: 'plans/deleteAll' }],
+    ['a missing field', { type: 'meeting/state' }],
+    ['an extra field', { type: 'meeting/state', meeting: MEETING, sql: 'drop' }],
+    ['a wrong platform', { type: 'meeting/state', meeting: { platform: 'teams', code: 'abc-defg-hij' } }],
+    ['a malformed meeting code', { type: 'meeting/state', meeting: { platform: 'meet', code: '../../etc' } }],
+    ['a role that does not exist', { type: 'call/start', planId: 'plan-1', meeting: MEETING, role: 'customer' }],
+    ['an empty id', { type: 'call/start', planId: '', meeting: MEETING, role: 'rep' }],
+    ['a huge id', { type: 'call/start', planId: 'x'.repeat(10_000), meeting: MEETING, role: 'rep' }],
+    ['a fractional item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: 1.5, role: 'rep' }],
+    ['a negative item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: -1, role: 'rep' }],
+    ['a string item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: '1', role: 'rep' }],
+    ['a prototype-pollution key', JSON.parse('{"type":"meeting/state","meeting":{"platform":"meet","code":"abc-defg-hij"},"__proto__":{"admin":true}}')],
+  ])('rejects %s', (_, message) => {
+    const parsed = parseOverlayRequest(message);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toMatch(/^Malformed request/);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts our own extension pages and the overlay frame', () => {
+    expect(isTrustedSender({ id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/overlay/overlay.html?x#t` }, EXTENSION_ID)).toBe(true);
+  });
+
+  it.each([
+    ['a content script on the meeting page', { id: EXTENSION_ID, url: 'https://meet.google.com/abc-defg-hij' }],
+    ['another extension', { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/x.html' }],
+    ['a sender without a URL', { id: EXTENSION_ID }],
+    ['a sender with a broken URL', { id: EXTENSION_ID, url: 'not a url' }],
+    ['a web page', { url: 'https://evil.example/' }],
+  ])('refuses %s', (_, sender) => {
+    expect(isTrustedSender(sender, EXTENSION_ID)).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleOverlayRequest } from '../../src/background/overlay-requests';
+import type { Call } from '../../src/domain/call';
+import type { MeetingState } from '../../src/platform/messages';
+import { getCall } from '../../src/storage/calls';
+import { closeDatabase, DATABASE_NAME } from '../../src/storage/database';
+import { savePlan } from '../../src/storage/plans';
+import { PLAN } from './fixtures';
+
+const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
+const HOUR = 60 * 60_000;
+const NOW = 100 * HOUR;
+let ids = 0;
+const newId = () => `id-${++ids}`;
+
+afterEach(async () => {
+  await closeDatabase();
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = request.onerror = resolve;
+  });
+});
+
+describe('the service worker’s answers to the overlay', () => {
+  it('offers the plan linked to this meeting first, then plans scheduled within two hours', async () => {
+    await savePlan({ ...PLAN, id: 'linked', scheduledStart: NOW - 10 * HOUR });
+    await savePlan({ ...PLAN, id: 'near-later', scheduledStart: NOW + 90 * 60_000, meetingKey: null, meetingLink: null });
+    await savePlan({ ...PLAN, id: 'near-sooner', scheduledStart: NOW - 30 * 60_000, meetingKey: 'zoom:83456789012' });
+    await savePlan({ ...PLAN, id: 'far', scheduledStart: NOW + 3 * HOUR, meetingKey: null, meetingLink: null });
+    const state = (await handleOverlayRequest({ type: 'meeting/state', meeting: MEETING }, NOW, newId)) as MeetingState;
+    expect(state.linkedPlans.map((plan) => plan.id)).toEqual(['linked']);
+    expect(state.nearbyPlans.map((plan) => plan.id)).toEqual(['near-sooner', 'near-later']);
+    expect(state.activeCall).toBeNull();
+  });
+
+  it('starts a call, moves it, and gives it back to a reloaded overlay from storage alone', async () => {
+    await savePlan(PLAN);
+    const started = (await handleOverlayRequest({ type: 'call/start', planId: PLAN.id, meeting: MEETING, role: 'rep' }, NOW, newId)) as Call;
+    expect(await getCall(started.id)).toEqual(started);
+    const moved = (await handleOverlayRequest({ type: 'call/moveTo', callId: started.id, toItemIndex: 1, role: 'rep' }, NOW + 60_000, newId)) as Call;
+    expect(moved.transitions).toEqual([{ at: NOW + 60_000, toItemIndex: 1, by: 'rep' }]);
+    // A fresh worker: nothing from memory, only what was committed.
+    await closeDatabase();
+    const state = (await handleOverlayRequest({ type: 'meeting/state', meeting: MEETING }, NOW + 120_000, newId)) as MeetingState;
+    expect(state.activeCall).toEqual(moved);
+    const elsewhere = (await handleOverlayRequest({ type: 'meeting/state', meeting: { platform: 'meet', code: 'xyz-defg-hij' } }, NOW, newId)) as MeetingState;
+    expect(elsewhere.activeCall).toBeNull();
+  });
+
+  it('says so when the plan or the call is gone', async () => {
+    await expect(handleOverlayRequest({ type: 'call/start', planId: 'gone', meeting: MEETING, role: 'rep' }, NOW, newId)).rejects.toThrow(
+      'That plan no longer exists',
+    );
+    await expect(handleOverlayRequest({ type: 'call/moveTo', callId: 'gone', toItemIndex: 1, role: 'rep' }, NOW, newId)).rejects.toThrow(
+      'That call is no longer stored',
+    );
+  });
+});

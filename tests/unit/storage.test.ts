@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCall } from '../../src/domain/call';
+import { getCall, listCallsForPlan, listCallsNewestFirst, listCallsStartedSince, saveCall, updateCall } from '../../src/storage/calls';
+import { closeDatabase, DATABASE_NAME, DATABASE_VERSION, openDatabase } from '../../src/storage/database';
+import { deletePlan, getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween, savePlan } from '../../src/storage/plans';
+import { PLAN } from './fixtures';
+
+const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
+
+afterEach(async () => {
+  await closeDatabase();
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = request.onerror = resolve;
+  });
+});
+
+describe('the database', () => {
+  it('is "ridealong" version 1 with the stores and indexes later issues need', async () => {
+    const database = await openDatabase();
+    expect(database.name).toBe('ridealong');
+    expect(database.version).toBe(DATABASE_VERSION);
+    expect([...database.objectStoreNames].sort()).toEqual(['calls', 'debriefs', 'notes', 'plans']);
+    const transaction = database.transaction(['plans', 'calls', 'notes', 'debriefs']);
+    expect([...transaction.objectStore('plans').indexNames].sort()).toEqual(['byMeetingKey', 'byScheduledStart']);
+    expect([...transaction.objectStore('calls').indexNames].sort()).toEqual(['byPlan', 'byStartedAt']);
+    expect([...transaction.objectStore('notes').indexNames]).toEqual(['byCallAndTime']);
+    expect(transaction.objectStore('debriefs').keyPath).toBe('callId');
+  });
+
+  it('closes its connection when another context needs to upgrade, instead of blocking it', async () => {
+    await openDatabase();
+    const upgraded = await new Promise<number>((resolve, reject) => {
+      const request = indexedDB.open(DATABASE_NAME, DATABASE_VERSION + 1);
+      request.onblocked = () => reject(new Error('blocked by the open connection'));
+      request.onsuccess = () => {
+        request.result.close();
+        resolve(request.result.version);
+      };
+    });
+    expect(upgraded).toBe(DATABASE_VERSION + 1);
+  });
+});
+
+describe('plans', () => {
+  it('round-trip through storage', async () => {
+    await savePlan(PLAN);
+    expect(await getPlan(PLAN.id)).toEqual(PLAN);
+    await closeDatabase();
+    expect(await getPlan(PLAN.id)).toEqual(PLAN);
+  });
+
+  it('are found by meeting and by time, soonest first', async () => {
+    await savePlan({ ...PLAN, id: 'later', scheduledStart: 9_000 });
+    await savePlan({ ...PLAN, id: 'sooner', scheduledStart: 2_000 });
+    await savePlan({ ...PLAN, id: 'unlinked', scheduledStart: 5_000, meetingLink: null, meetingKey: null });
+    await savePlan({ ...PLAN, id: 'zoom', scheduledStart: 4_000, meetingKey: 'zoom:83456789012' });
+    expect((await listPlansForMeeting('meet:abc-defg-hij')).map((plan) => plan.id)).toEqual(['sooner', 'later']);
+    expect((await listPlansScheduledBetween(3_000, 6_000)).map((plan) => plan.id)).toEqual(['zoom', 'unlinked']);
+    expect((await listPlansBySchedule()).map((plan) => plan.id)).toEqual(['sooner', 'zoom', 'unlinked', 'later']);
+  });
+
+  it('refuses a malformed plan and writes nothing', async () => {
+    await expect(savePlan({ ...PLAN, agenda: [] })).rejects.toThrow();
+    await expect(savePlan({ ...PLAN, title: '<b>'.repeat(100) })).rejects.toThrow();
+    await expect(savePlan({ ...PLAN, extra: 'field' } as typeof PLAN)).rejects.toThrow();
+    expect(await listPlansBySchedule()).toEqual([]);
+  });
+
+  it('can be deleted', async () => {
+    await savePlan(PLAN);
+    await deletePlan(PLAN.id);
+    expect(await getPlan(PLAN.id)).toBeUndefined();
+  });
+});
+
+describe('calls', () => {
+  it('round-trip and are updated in one transaction', async () => {
+    const call = startCall(PLAN, 'rep', MEETING, 10_000, 'call-1');
+    await saveCall(call);
+    expect(await getCall('call-1')).toEqual(call);
+    const moved = await updateCall('call-1', (stored) => ({
+      ...stored,
+      transitions: [{ at: 11_000, toItemIndex: 1, by: 'rep' }],
+    }));
+    expect(moved?.transitions).toHaveLength(1);
+    expect(await getCall('call-1')).toEqual(moved);
+    expect(await listCallsForPlan(PLAN.id)).toEqual([moved]);
+  });
+
+  it('keeps both of two quick updates', async () => {
+    await saveCall(startCall(PLAN, 'rep', MEETING, 10_000, 'call-1'));
+    await Promise.all([
+      updateCall('call-1', (call) => ({ ...call, transitions: [...call.transitions, { at: 1, toItemIndex: 1, by: 'rep' }] })),
+      updateCall('call-1', (call) => ({ ...call, transitions: [...call.transitions, { at: 2, toItemIndex: 2, by: 'rep' }] })),
+    ]);
+    expect((await getCall('call-1'))?.transitions.map((transition) => transition.at)).toEqual([1, 2]);
+  });
+
+  it('refuses an update that would store a malformed call, and keeps the old one', async () => {
+    const call = await saveCall(startCall(PLAN, 'rep', MEETING, 10_000, 'call-1'));
+    await expect(updateCall('call-1', (stored) => ({ ...stored, role: 'boss' as 'rep' }))).rejects.toThrow();
+    expect(await getCall('call-1')).toEqual(call);
+    expect(await updateCall('missing', (stored) => stored)).toBeUndefined();
+  });
+
+  it('are listed newest first, a page at a time, and by start time', async () => {
+    for (let index = 0; index < 5; index++) await saveCall(startCall(PLAN, 'rep', MEETING, 1_000 * index, `call-${index}`));
+    expect((await listCallsNewestFirst(3)).map((call) => call.id)).toEqual(['call-4', 'call-3', 'call-2']);
+    expect((await listCallsStartedSince(3_000)).map((call) => call.id)).toEqual(['call-3', 'call-4']);
+  });
+});
