@@ -10,6 +10,8 @@ export default defineConfig({
     target: 'chrome120',
     // Extension pages load from disk: nothing is gained by inlining, and inlined data: URLs would need a CSP change.
     assetsInlineLimit: 0,
+    // Chrome supports modulepreload natively; the polyfill would ship a fetch() we promise not to have.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // Pages that no manifest key names: the overlay is reached through web_accessible_resources, the debrief
       // page is opened from the popup.

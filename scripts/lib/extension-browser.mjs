@@ -83,11 +83,14 @@ export async function launchWithExtension(options = {}) {
   return { context, extensionId, profileDir };
 }
 
+export const STRICT_CSP_MEETING_PATH = '/tts-cspx-pge';
+
 /** Which fixture page answers which meeting URL. Anything else on the meeting hosts gets a plain 404 page. */
 export function fixtureFor(url) {
   const { hostname, pathname } = new URL(url);
   if (hostname === 'meet.google.com') {
-    if (pathname === '/strict-csp-abc-defg-hij') return 'meet-strict-csp.html';
+    // One meeting code is served with a strict CSP and Trusted Types, like Meet's own pages.
+    if (pathname === STRICT_CSP_MEETING_PATH) return 'meet-strict-csp.html';
     return /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(pathname) ? 'meet-call.html' : 'meet-landing.html';
   }
   if (pathname === '/wc/home') return 'zoom-home.html';

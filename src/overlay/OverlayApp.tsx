@@ -165,7 +165,7 @@ function PlanChooser(props: {
 function PlanList(props: { heading: string; plans: Plan[]; busy: boolean; onStart: (plan: Plan) => void }) {
   if (props.plans.length === 0) return null;
   return (
-    <div>
+    <section aria-label={props.heading}>
       <h2>{props.heading}</h2>
       <ul class="plans">
         {props.plans.map((plan) => (
@@ -192,7 +192,7 @@ function PlanList(props: { heading: string; plans: Plan[]; busy: boolean; onStar
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }
 

@@ -70,3 +70,62 @@ export class PopupPage {
     await page.getByRole('status').filter({ hasText: `Saved “${plan.title}”` }).waitFor();
   }
 }
+
+/** The overlay as a user sees it: the pill, and the panel behind it. */
+export class OverlayFrame {
+  constructor(readonly frame: Frame) {}
+
+  static async on(page: Page): Promise<OverlayFrame> {
+    return new OverlayFrame(await waitForOverlay(page));
+  }
+
+  async expand(): Promise<void> {
+    await this.frame.getByRole('button', { name: /^Open Ridealong/ }).click();
+    await this.frame.getByRole('region', { name: 'Ridealong' }).waitFor();
+  }
+
+  async text(): Promise<string> {
+    return this.frame.locator('body').innerText();
+  }
+
+  async startCall(planTitle: string): Promise<void> {
+    await this.frame.getByRole('button', { name: `Start call: ${planTitle}` }).click();
+    await this.frame.getByRole('button', { name: 'Next item' }).waitFor();
+  }
+
+  /** A titled part of the panel, such as "Linked to this meeting". */
+  section(name: string) {
+    return this.frame.getByRole('region', { name, exact: true });
+  }
+
+  /** The agenda item marked as current. */
+  currentItem() {
+    return this.frame.locator('[aria-current="step"]');
+  }
+}
+
+/** Stops the extension's service worker the way Chrome does when it idles (Playwright's handle can't tell). */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    for (const target of await serviceWorkerTargets(browser)) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    const deadline = Date.now() + 5_000;
+    while ((await serviceWorkerTargets(browser)).length > 0) {
+      if (Date.now() > deadline) throw new Error('The service worker did not stop');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The extension's running service workers, as the browser reports them. */
+export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{ targetId: string; url: string }[]> {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  } finally {
+    await cdp.detach();
+  }
+}

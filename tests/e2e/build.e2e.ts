@@ -1,0 +1,75 @@
+// What ships in dist/: exactly the permissions the README lists, one web-accessible page scoped to the meeting
+// hosts, and a content script that is one small plain file the page can't fingerprint.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DIST } from '../../scripts/lib/extension-browser.mjs';
+
+const MEETING_HOSTS = ['https://meet.google.com/*', 'https://*.zoom.us/*'];
+
+interface BuiltManifest {
+  permissions: string[];
+  host_permissions: string[];
+  web_accessible_resources: { resources: string[]; matches: string[]; use_dynamic_url: boolean }[];
+  content_scripts: { js: string[]; matches: string[]; all_frames?: boolean }[];
+  externally_connectable?: unknown;
+  content_security_policy?: unknown;
+  minimum_chrome_version: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as BuiltManifest;
+
+describe('dist/manifest.json', () => {
+  it('asks for storage and unlimitedStorage, and host access to the meeting sites only', () => {
+    expect(manifest.permissions.sort()).toEqual(['storage', 'unlimitedStorage']);
+    expect(manifest.host_permissions.sort()).toEqual([...MEETING_HOSTS].sort());
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(120);
+  });
+
+  it('makes only the overlay page web-accessible, on the meeting hosts, through a dynamic URL', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['src/overlay/overlay.html'], matches: expect.arrayContaining(MEETING_HOSTS), use_dynamic_url: true },
+    ]);
+    expect(manifest.web_accessible_resources[0]!.matches).toHaveLength(2);
+  });
+
+  it('runs one content script, in the top frame of the meeting hosts', () => {
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0]!.matches.sort()).toEqual([...MEETING_HOSTS].sort());
+    expect(manifest.content_scripts[0]!.all_frames).toBeFalsy();
+    expect(manifest.content_scripts[0]!.js).toHaveLength(1);
+  });
+});
+
+describe('the content script', () => {
+  const code = readFileSync(join(DIST, manifest.content_scripts[0]!.js[0]!), 'utf8');
+
+  it('is one plain script: no imports, no loader, no Preact, no storage', () => {
+    expect(code).not.toMatch(/\bimport\s*[({'"]|\bimport\s+\w|\bexport\s/);
+    expect(code).not.toContain('indexedDB');
+    expect(code).not.toContain('preact');
+    expect(code).not.toContain('innerHTML');
+  });
+
+  it('is at most 4 KB gzipped', () => {
+    const size = gzipSync(code).length;
+    console.log(`content script: ${code.length} B, ${size} B gzip`);
+    expect(size).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('the built extension', () => {
+  it('contains no network calls and no remote code', () => {
+    const assets = readdirSync(join(DIST, 'assets')).filter((file) => file.endsWith('.js'));
+    const found = assets.flatMap((file) => {
+      const code = readFileSync(join(DIST, 'assets', file), 'utf8');
+      const pattern = /\bfetch\(|XMLHttpRequest|new WebSocket|sendBeacon|https?:\/\/localhost|\beval\(|new Function\(/g;
+      return [...code.matchAll(pattern)].map((match) => `${file}: ${match[0]}`);
+    });
+    expect(assets.length).toBeGreaterThan(0);
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+// The overlay appears on meeting tabs, and only there: Meet and Zoom URLs, Meet's single-page navigation, and Zoom's
+// web app running the meeting in iframe#webclient.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OverlayFrame, PopupPage, overlayFrames, startExtensionBrowser, waitForNoOverlay, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await startExtensionBrowser();
+  const popup = await PopupPage.open(browser);
+  await popup.createPlan({
+    title: 'Acme Meet review',
+    meetingLink: 'https://meet.google.com/abc-defg-hij',
+    agenda: [['Open and agree the agenda', 5], ['Walk through the proposal', 20]],
+  });
+  await popup.createPlan({
+    title: 'Globex Zoom kickoff',
+    meetingLink: 'https://app.zoom.us/wc/84512345678/join',
+    agenda: [['Introductions', 5], ['Discovery questions', 25]],
+  });
+  await popup.page.close();
+});
+
+afterAll(() => browser?.close());
+
+describe('a plan created in the popup', () => {
+  it('appears in the overlay on its Google Meet meeting', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/abc-defg-hij?authuser=1');
+    const overlay = await OverlayFrame.on(page);
+    await overlay.expand();
+    const linked = overlay.section('Linked to this meeting');
+    await expect.poll(() => linked.innerText()).toContain('Acme Meet review');
+    expect(await linked.innerText()).toContain('Walk through the proposal');
+    expect(await linked.innerText()).not.toContain('Globex Zoom kickoff');
+    await page.close();
+  });
+
+  it('appears in the overlay on its Zoom web-client meeting', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://app.zoom.us/wc/84512345678/join');
+    const overlay = await OverlayFrame.on(page);
+    await overlay.expand();
+    const linked = overlay.section('Linked to this meeting');
+    await expect.poll(() => linked.innerText()).toContain('Globex Zoom kickoff');
+    expect(await linked.innerText()).toContain('Discovery questions');
+    expect(await linked.innerText()).not.toContain('Acme Meet review');
+    await page.close();
+  });
+});
+
+describe('Meet as a single-page app', () => {
+  it('shows no overlay on the landing page, shows it after pushState to a meeting, and removes it on leaving', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/landing');
+    // Longer than the content script's URL check, so a wrongly mounted overlay would be there by now.
+    await page.waitForTimeout(1_200);
+    expect(overlayFrames(page)).toHaveLength(0);
+
+    // The landing page's own button joins with history.pushState, as Meet does: no reload.
+    await page.getByRole('button', { name: 'Join abc-defg-hij' }).click();
+    expect(page.url()).toBe('https://meet.google.com/abc-defg-hij');
+    const overlay = await OverlayFrame.on(page);
+    expect(overlay.frame.url()).toContain('code=abc-defg-hij');
+    expect(await overlay.text()).toContain('Acme Meet review');
+
+    await page.evaluate(() => history.pushState({}, '', '/landing'));
+    await waitForNoOverlay(page);
+    expect(await page.locator('ridealong-overlay').count()).toBe(0);
+    await page.close();
+  });
+
+  it('follows a move from one meeting to another', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/abc-defg-hij');
+    await OverlayFrame.on(page);
+    await page.evaluate(() => history.pushState({}, '', '/xyz-wxyz-xyz'));
+    await expect.poll(() => overlayFrames(page).map((frame) => new URL(frame.url()).searchParams.get('code'))).toEqual(['xyz-wxyz-xyz']);
+    await page.close();
+  });
+});
+
+describe('Zoom’s web app', () => {
+  it('shows exactly one overlay, in the top frame, when the meeting runs in iframe#webclient', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://app.zoom.us/wc/home');
+    await page.frameLocator('iframe#webclient').locator('footer#wc-footer').waitFor();
+    const overlay = await OverlayFrame.on(page);
+    await page.waitForTimeout(1_200);
+    expect(overlayFrames(page)).toHaveLength(1);
+    expect(overlay.frame.parentFrame()).toBe(page.mainFrame());
+    expect(overlay.frame.url()).toContain('code=84512345678');
+    expect(await overlay.text()).toContain('Globex Zoom kickoff');
+    await page.close();
+  });
+});

@@ -1,0 +1,53 @@
+// MV3 stops the service worker after about 30 s idle. The overlay's next action must wake it and succeed, with
+// nothing lost, because the worker keeps nothing in memory that matters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OverlayFrame, PopupPage, extensionUrl, serviceWorkerTargets, startExtensionBrowser, stopServiceWorker, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await startExtensionBrowser();
+  const popup = await PopupPage.open(browser);
+  await popup.createPlan({
+    title: 'Umbrella Corp: close',
+    meetingLink: 'https://meet.google.com/umb-rell-aco',
+    agenda: [['Open', 5], ['Recap the proposal', 10], ['Ask for the order', 5]],
+  });
+  await popup.page.close();
+});
+
+afterAll(() => browser?.close());
+
+describe('a stopped service worker', () => {
+  it('is woken by the next overlay action, which succeeds and loses nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/umb-rell-aco');
+    const overlay = await OverlayFrame.on(page);
+    await overlay.expand();
+    await overlay.startCall('Umbrella Corp: close');
+    await expect.poll(() => overlay.currentItem().innerText()).toContain('Open');
+
+    await stopServiceWorker(browser);
+    expect(await serviceWorkerTargets(browser)).toHaveLength(0);
+
+    await overlay.frame.getByRole('button', { name: 'Next item' }).click();
+    await expect.poll(() => overlay.currentItem().innerText()).toContain('Recap the proposal');
+    expect(await overlay.text()).not.toContain('try again');
+    expect(await serviceWorkerTargets(browser)).toHaveLength(1);
+
+    // Stopped again, then the tab reloads: the overlay picks the running call up from storage.
+    await stopServiceWorker(browser);
+    await page.reload();
+    const reloaded = await OverlayFrame.on(page);
+    await expect.poll(() => reloaded.text()).toContain('Umbrella Corp: close · item 2 of 3');
+
+    // The history page reads the same record straight from IndexedDB.
+    const history = await browser.context.newPage();
+    await history.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
+    const row = history.getByRole('row', { name: /Umbrella Corp: close/ });
+    await expect.poll(() => row.innerText()).toContain('item 2 of 3');
+    expect(await history.getByRole('row').count()).toBe(2);
+    await history.close();
+    await page.close();
+  });
+});
