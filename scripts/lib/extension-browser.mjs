@@ -85,7 +85,10 @@ export async function launchWithExtension(options = {}) {
 
 export const STRICT_CSP_MEETING_PATH = '/tts-cspx-pge';
 
-/** Which fixture page answers which meeting URL. Anything else on the meeting hosts gets a plain 404 page. */
+/**
+ * Which fixture page answers which meeting URL. Anything else on the meeting hosts gets a plain 404 page.
+ * @param {string} url
+ */
 export function fixtureFor(url) {
   const { hostname, pathname } = new URL(url);
   if (hostname === 'meet.google.com') {
@@ -114,6 +117,7 @@ export async function routeMeetingSites(context) {
     const url = route.request().url();
     const fixture = fixtureFor(url);
     if (!fixture) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
+    /** @type {Record<string, string>} */
     const headers = fixture === 'meet-strict-csp.html' ? { 'content-security-policy': STRICT_CSP } : {};
     return route.fulfill({
       status: 200,

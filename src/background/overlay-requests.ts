@@ -24,7 +24,9 @@ export async function handleOverlayRequest(
       return saveCall(startCall(plan, request.role, request.meeting, now, newId()));
     }
     case 'call/moveTo': {
-      const moved = await updateCall(request.callId, (call) => moveToItem(call, request.toItemIndex, request.role, now));
+      const moved = await updateCall(request.callId, (call) =>
+        moveToItem(call, request.toItemIndex, request.role, now),
+      );
       if (!moved) throw new Error('That call is no longer stored.');
       return moved;
     }
@@ -44,4 +46,3 @@ async function meetingState(key: string, now: number): Promise<MeetingState> {
   const activeCall = recentCalls.filter((call) => meetingKey(call.meeting) === key).at(-1) ?? null;
   return { linkedPlans, nearbyPlans, activeCall };
 }
-

@@ -16,7 +16,8 @@ export function CallHistory() {
   useEffect(() => {
     listCallsNewestFirst(limit + 1).then(
       (found) => setCalls({ status: 'ready', calls: found }),
-      (error: unknown) => setCalls({ status: 'failed', message: `Ridealong could not read its calls: ${String(error)}` }),
+      (error: unknown) =>
+        setCalls({ status: 'failed', message: `Ridealong could not read its calls: ${String(error)}` }),
     );
   }, [limit]);
 

@@ -46,7 +46,8 @@ export interface PlanDraft {
   agenda: { title: string; minutes: string }[];
 }
 
-export type PlanField = 'title' | 'scheduledStart' | 'meetingLink' | 'agenda' | `agenda.${number}.title` | `agenda.${number}.minutes`;
+export type PlanField =
+  'title' | 'scheduledStart' | 'meetingLink' | 'agenda' | `agenda.${number}.title` | `agenda.${number}.minutes`;
 
 export interface PlanProblem {
   field: PlanField;
@@ -92,7 +93,8 @@ export function planFromDraft(draft: PlanDraft, identity: PlanIdentity): PlanDra
     problems.push({ field: 'title', message: `Keep the title under ${MAX_TITLE_LENGTH} characters.` });
 
   const scheduledStart = parseLocalDateTime(draft.scheduledStartLocal);
-  if (scheduledStart === null) problems.push({ field: 'scheduledStart', message: 'Pick the date and time of the call.' });
+  if (scheduledStart === null)
+    problems.push({ field: 'scheduledStart', message: 'Pick the date and time of the call.' });
 
   const link = draft.meetingLink.trim();
   const meeting = link === '' ? null : meetingFromUrl(link);
@@ -115,9 +117,13 @@ export function planFromDraft(draft: PlanDraft, identity: PlanIdentity): PlanDra
     const itemTitle = row.title.trim();
     const minutesText = row.minutes.trim();
     if (itemTitle === '' && minutesText === '') return;
-    if (itemTitle === '') problems.push({ field: `agenda.${index}.title`, message: `Item ${index + 1} needs a title.` });
+    if (itemTitle === '')
+      problems.push({ field: `agenda.${index}.title`, message: `Item ${index + 1} needs a title.` });
     else if (itemTitle.length > MAX_TITLE_LENGTH)
-      problems.push({ field: `agenda.${index}.title`, message: `Keep item ${index + 1} under ${MAX_TITLE_LENGTH} characters.` });
+      problems.push({
+        field: `agenda.${index}.title`,
+        message: `Keep item ${index + 1} under ${MAX_TITLE_LENGTH} characters.`,
+      });
     const minutes = Number(minutesText);
     if (!/^\d+$/.test(minutesText) || minutes < 1 || minutes > MAX_ITEM_MINUTES) {
       problems.push({
@@ -148,7 +154,12 @@ export function planFromDraft(draft: PlanDraft, identity: PlanIdentity): PlanDra
 /** A blank form with one empty agenda row. */
 export function emptyPlanDraft(now: number): PlanDraft {
   const nextHalfHour = Math.ceil(now / (30 * 60_000)) * 30 * 60_000;
-  return { title: '', scheduledStartLocal: formatLocalDateTime(nextHalfHour), meetingLink: '', agenda: [{ title: '', minutes: '' }] };
+  return {
+    title: '',
+    scheduledStartLocal: formatLocalDateTime(nextHalfHour),
+    meetingLink: '',
+    agenda: [{ title: '', minutes: '' }],
+  };
 }
 
 export function draftFromPlan(plan: Plan): PlanDraft {

@@ -56,7 +56,8 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   };
 
   const activeCall = loaded.status === 'ready' ? loaded.state.activeCall : null;
-  const firstPlan = loaded.status === 'ready' ? (loaded.state.linkedPlans[0] ?? loaded.state.nearbyPlans[0]) : undefined;
+  const firstPlan =
+    loaded.status === 'ready' ? (loaded.state.linkedPlans[0] ?? loaded.state.nearbyPlans[0]) : undefined;
   const pillText = activeCall
     ? `${activeCall.planSnapshot.title} · item ${currentItemIndex(activeCall) + 1} of ${activeCall.planSnapshot.agenda.length}`
     : (firstPlan?.title ?? (loaded.status === 'loading' ? 'Loading…' : 'No plan for this meeting'));
@@ -64,7 +65,12 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   if (!expanded) {
     return (
       <div class="overlay pill-wrap">
-        <button class="pill" aria-expanded="false" aria-label={`Open Ridealong: ${pillText}`} onClick={() => setExpanded(true)}>
+        <button
+          class="pill"
+          aria-expanded="false"
+          aria-label={`Open Ridealong: ${pillText}`}
+          onClick={() => setExpanded(true)}
+        >
           <span class="brand" aria-hidden="true">
             R
           </span>
@@ -102,7 +108,9 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
             call={activeCall}
             busy={busy}
             onMove={(toItemIndex) =>
-              void act(() => requestFromServiceWorker({ type: 'call/moveTo', callId: activeCall.id, toItemIndex, role }))
+              void act(() =>
+                requestFromServiceWorker({ type: 'call/moveTo', callId: activeCall.id, toItemIndex, role }),
+              )
             }
           />
         ) : (
@@ -208,7 +216,11 @@ function CallView(props: { call: Call; busy: boolean; onMove: (toItemIndex: numb
       </p>
       <ol class="agenda">
         {agenda.map((item, index) => (
-          <li key={item.id} class={index === current ? 'now' : undefined} aria-current={index === current ? 'step' : undefined}>
+          <li
+            key={item.id}
+            class={index === current ? 'now' : undefined}
+            aria-current={index === current ? 'step' : undefined}
+          >
             {index === current && <strong class="now-label">Now: </strong>}
             {item.title} <span class="muted">({formatMinutes(item.minutes)})</span>
           </li>
@@ -218,7 +230,11 @@ function CallView(props: { call: Call; busy: boolean; onMove: (toItemIndex: numb
         <button disabled={props.busy || current === 0} onClick={() => props.onMove(current - 1)}>
           Back
         </button>
-        <button class="primary" disabled={props.busy || current === agenda.length - 1} onClick={() => props.onMove(current + 1)}>
+        <button
+          class="primary"
+          disabled={props.busy || current === agenda.length - 1}
+          onClick={() => props.onMove(current + 1)}
+        >
           Next item
         </button>
       </div>

@@ -1,5 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
-import { draftFromPlan, emptyPlanDraft, type Plan, type PlanDraft, type PlanField, type PlanProblem } from '../domain/plan';
+import {
+  draftFromPlan,
+  emptyPlanDraft,
+  type Plan,
+  type PlanDraft,
+  type PlanField,
+  type PlanProblem,
+} from '../domain/plan';
 
 interface Props {
   plan?: Plan;
@@ -120,7 +127,10 @@ export function PlanForm({ plan, onSave, onCancel }: Props) {
             {problemText(`agenda.${index}.minutes`)}
           </div>
         ))}
-        <button type="button" onClick={() => setDraft({ ...draft, agenda: [...draft.agenda, { title: '', minutes: '' }] })}>
+        <button
+          type="button"
+          onClick={() => setDraft({ ...draft, agenda: [...draft.agenda, { title: '', minutes: '' }] })}
+        >
           Add item
         </button>
       </fieldset>

@@ -89,7 +89,9 @@ export function PopupApp() {
       )}
       {plans.status === 'ready' && plans.plans.length === 0 && (
         <div class="empty">
-          <p>No plans yet. Plan a joint call before you join it: the agenda, who leads each part, and the time boxes.</p>
+          <p>
+            No plans yet. Plan a joint call before you join it: the agenda, who leads each part, and the time boxes.
+          </p>
           <button onClick={() => void addSample()}>Add a sample plan</button>
         </div>
       )}

@@ -31,7 +31,11 @@ describe('dist/manifest.json', () => {
 
   it('makes only the overlay page web-accessible, on the meeting hosts, through a dynamic URL', () => {
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['src/overlay/overlay.html'], matches: expect.arrayContaining(MEETING_HOSTS), use_dynamic_url: true },
+      {
+        resources: ['src/overlay/overlay.html'],
+        matches: expect.arrayContaining(MEETING_HOSTS),
+        use_dynamic_url: true,
+      },
     ]);
     expect(manifest.web_accessible_resources[0]!.matches).toHaveLength(2);
   });

@@ -9,7 +9,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function startExtensionBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export async function startExtensionBrowser(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<ExtensionBrowser> {
   const { context, extensionId } = await launchWithExtension({ headless: true, ...options });
   return { context, extensionId, close: () => context.close() };
 }
@@ -20,7 +22,11 @@ export function extensionUrl(extensionId: string, path: string): string {
 
 /** Every Ridealong overlay frame in a page, wherever it is nested. */
 export function overlayFrames(page: Page): Frame[] {
-  return page.frames().filter((frame) => frame.url().startsWith('chrome-extension://') && frame.url().includes('/src/overlay/overlay.html'));
+  return page
+    .frames()
+    .filter(
+      (frame) => frame.url().startsWith('chrome-extension://') && frame.url().includes('/src/overlay/overlay.html'),
+    );
 }
 
 /** Waits for exactly one overlay frame and returns it once its app has rendered. */
@@ -28,7 +34,14 @@ export async function waitForOverlay(page: Page, timeoutMs = 10_000): Promise<Fr
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = overlayFrames(page)[0];
-    if (frame && (await frame.locator('.overlay').count().catch(() => 0)) > 0) return frame;
+    if (
+      frame &&
+      (await frame
+        .locator('.overlay')
+        .count()
+        .catch(() => 0)) > 0
+    )
+      return frame;
     if (Date.now() > deadline) throw new Error(`No overlay on ${page.url()}`);
     await page.waitForTimeout(100);
   }
@@ -67,7 +80,10 @@ export class PopupPage {
       await page.getByLabel(`Item ${index + 1} minutes`).fill(String(minutes));
     }
     await page.getByRole('button', { name: 'Save plan' }).click();
-    await page.getByRole('status').filter({ hasText: `Saved “${plan.title}”` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved “${plan.title}”` })
+      .waitFor();
   }
 }
 
@@ -108,7 +124,8 @@ export class OverlayFrame {
 export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
   try {
-    for (const target of await serviceWorkerTargets(browser)) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    for (const target of await serviceWorkerTargets(browser))
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
     const deadline = Date.now() + 5_000;
     while ((await serviceWorkerTargets(browser)).length > 0) {
       if (Date.now() > deadline) throw new Error('The service worker did not stop');
@@ -123,8 +140,13 @@ export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void
 export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{ targetId: string; url: string }[]> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    return targetInfos.filter(
+      (target) =>
+        target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${browser.extensionId}/`),
+    );
   } finally {
     await cdp.detach();
   }

@@ -1,7 +1,14 @@
 // The overlay appears on meeting tabs, and only there: Meet and Zoom URLs, Meet's single-page navigation, and Zoom's
 // web app running the meeting in iframe#webclient.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OverlayFrame, PopupPage, overlayFrames, startExtensionBrowser, waitForNoOverlay, type ExtensionBrowser } from './harness';
+import {
+  OverlayFrame,
+  PopupPage,
+  overlayFrames,
+  startExtensionBrowser,
+  waitForNoOverlay,
+  type ExtensionBrowser,
+} from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -11,12 +18,18 @@ beforeAll(async () => {
   await popup.createPlan({
     title: 'Acme Meet review',
     meetingLink: 'https://meet.google.com/abc-defg-hij',
-    agenda: [['Open and agree the agenda', 5], ['Walk through the proposal', 20]],
+    agenda: [
+      ['Open and agree the agenda', 5],
+      ['Walk through the proposal', 20],
+    ],
   });
   await popup.createPlan({
     title: 'Globex Zoom kickoff',
     meetingLink: 'https://app.zoom.us/wc/84512345678/join',
-    agenda: [['Introductions', 5], ['Discovery questions', 25]],
+    agenda: [
+      ['Introductions', 5],
+      ['Discovery questions', 25],
+    ],
   });
   await popup.page.close();
 });
@@ -75,7 +88,9 @@ describe('Meet as a single-page app', () => {
     await page.goto('https://meet.google.com/abc-defg-hij');
     await OverlayFrame.on(page);
     await page.evaluate(() => history.pushState({}, '', '/xyz-wxyz-xyz'));
-    await expect.poll(() => overlayFrames(page).map((frame) => new URL(frame.url()).searchParams.get('code'))).toEqual(['xyz-wxyz-xyz']);
+    await expect
+      .poll(() => overlayFrames(page).map((frame) => new URL(frame.url()).searchParams.get('code')))
+      .toEqual(['xyz-wxyz-xyz']);
     await page.close();
   });
 });

@@ -12,11 +12,21 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await startExtensionBrowser();
   const popup = await PopupPage.open(browser);
-  await popup.createPlan({ title: SECRET_TITLE, meetingLink: 'https://meet.google.com/abc-defg-hij', agenda: [['Open', 5], [SECRET_ITEM, 10]] });
+  await popup.createPlan({
+    title: SECRET_TITLE,
+    meetingLink: 'https://meet.google.com/abc-defg-hij',
+    agenda: [
+      ['Open', 5],
+      [SECRET_ITEM, 10],
+    ],
+  });
   await popup.createPlan({
     title: 'Strict CSP call',
     meetingLink: `https://meet.google.com${STRICT_CSP_MEETING_PATH}`,
-    agenda: [['Open', 5], ['Close', 5]],
+    agenda: [
+      ['Open', 5],
+      ['Close', 5],
+    ],
   });
   await popup.page.close();
 });
@@ -38,7 +48,8 @@ describe('the meeting page', () => {
     const seenByPage = await page.evaluate(
       async ({ extensionId }) => {
         const openShadowHtml: string[] = [];
-        for (const element of document.querySelectorAll('*')) if (element.shadowRoot) openShadowHtml.push(element.shadowRoot.innerHTML);
+        for (const element of document.querySelectorAll('*'))
+          if (element.shadowRoot) openShadowHtml.push(element.shadowRoot.innerHTML);
         const host = document.querySelector('ridealong-overlay');
         const frameDocuments = [...Array(window.frames.length).keys()].map((index) => {
           try {

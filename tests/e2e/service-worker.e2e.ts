@@ -1,7 +1,15 @@
 // MV3 stops the service worker after about 30 s idle. The overlay's next action must wake it and succeed, with
 // nothing lost, because the worker keeps nothing in memory that matters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OverlayFrame, PopupPage, extensionUrl, serviceWorkerTargets, startExtensionBrowser, stopServiceWorker, type ExtensionBrowser } from './harness';
+import {
+  OverlayFrame,
+  PopupPage,
+  extensionUrl,
+  serviceWorkerTargets,
+  startExtensionBrowser,
+  stopServiceWorker,
+  type ExtensionBrowser,
+} from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -11,7 +19,11 @@ beforeAll(async () => {
   await popup.createPlan({
     title: 'Umbrella Corp: close',
     meetingLink: 'https://meet.google.com/umb-rell-aco',
-    agenda: [['Open', 5], ['Recap the proposal', 10], ['Ask for the order', 5]],
+    agenda: [
+      ['Open', 5],
+      ['Recap the proposal', 10],
+      ['Ask for the order', 5],
+    ],
   });
   await popup.page.close();
 });

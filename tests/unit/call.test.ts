@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { currentItemIndex, moveToItem, startCall } from '../../src/domain/call';
 import { PLAN } from './fixtures';
 
-
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 
 describe('a call', () => {

@@ -81,7 +81,12 @@ describe('meeting identity', () => {
   });
 
   it('tells two meetings apart', () => {
-    expect(sameMeeting(meetingFromUrl('https://meet.google.com/abc-defg-hij'), meetingFromUrl('https://meet.google.com/xyz-defg-hij'))).toBe(false);
+    expect(
+      sameMeeting(
+        meetingFromUrl('https://meet.google.com/abc-defg-hij'),
+        meetingFromUrl('https://meet.google.com/xyz-defg-hij'),
+      ),
+    ).toBe(false);
     expect(sameMeeting(null, meetingFromUrl('https://meet.google.com/abc-defg-hij'))).toBe(false);
     expect(sameMeeting(null, null)).toBe(true);
   });

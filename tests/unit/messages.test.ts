@@ -28,7 +28,12 @@ describe('parseOverlayRequest', () => {
     ['a fractional item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: 1.5, role: 'rep' }],
     ['a negative item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: -1, role: 'rep' }],
     ['a string item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: '1', role: 'rep' }],
-    ['a prototype-pollution key', JSON.parse('{"type":"meeting/state","meeting":{"platform":"meet","code":"abc-defg-hij"},"__proto__":{"admin":true}}')],
+    [
+      'a prototype-pollution key',
+      JSON.parse(
+        '{"type":"meeting/state","meeting":{"platform":"meet","code":"abc-defg-hij"},"__proto__":{"admin":true}}',
+      ),
+    ],
   ])('rejects %s', (_, message) => {
     const parsed = parseOverlayRequest(message);
     expect(parsed.ok).toBe(false);
@@ -38,12 +43,20 @@ describe('parseOverlayRequest', () => {
 
 describe('isTrustedSender', () => {
   it('trusts our own extension pages and the overlay frame', () => {
-    expect(isTrustedSender({ id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/overlay/overlay.html?x#t` }, EXTENSION_ID)).toBe(true);
+    expect(
+      isTrustedSender(
+        { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/overlay/overlay.html?x#t` },
+        EXTENSION_ID,
+      ),
+    ).toBe(true);
   });
 
   it.each([
     ['a content script on the meeting page', { id: EXTENSION_ID, url: 'https://meet.google.com/abc-defg-hij' }],
-    ['another extension', { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/x.html' }],
+    [
+      'another extension',
+      { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/x.html' },
+    ],
     ['a sender without a URL', { id: EXTENSION_ID }],
     ['a sender with a broken URL', { id: EXTENSION_ID, url: 'not a url' }],
     ['a web page', { url: 'https://evil.example/' }],

@@ -24,7 +24,13 @@ afterEach(async () => {
 describe('the service worker’s answers to the overlay', () => {
   it('offers the plan linked to this meeting first, then plans scheduled within two hours', async () => {
     await savePlan({ ...PLAN, id: 'linked', scheduledStart: NOW - 10 * HOUR });
-    await savePlan({ ...PLAN, id: 'near-later', scheduledStart: NOW + 90 * 60_000, meetingKey: null, meetingLink: null });
+    await savePlan({
+      ...PLAN,
+      id: 'near-later',
+      scheduledStart: NOW + 90 * 60_000,
+      meetingKey: null,
+      meetingLink: null,
+    });
     await savePlan({ ...PLAN, id: 'near-sooner', scheduledStart: NOW - 30 * 60_000, meetingKey: 'zoom:83456789012' });
     await savePlan({ ...PLAN, id: 'far', scheduledStart: NOW + 3 * HOUR, meetingKey: null, meetingLink: null });
     const state = (await handleOverlayRequest({ type: 'meeting/state', meeting: MEETING }, NOW, newId)) as MeetingState;
@@ -35,24 +41,40 @@ describe('the service worker’s answers to the overlay', () => {
 
   it('starts a call, moves it, and gives it back to a reloaded overlay from storage alone', async () => {
     await savePlan(PLAN);
-    const started = (await handleOverlayRequest({ type: 'call/start', planId: PLAN.id, meeting: MEETING, role: 'rep' }, NOW, newId)) as Call;
+    const started = (await handleOverlayRequest(
+      { type: 'call/start', planId: PLAN.id, meeting: MEETING, role: 'rep' },
+      NOW,
+      newId,
+    )) as Call;
     expect(await getCall(started.id)).toEqual(started);
-    const moved = (await handleOverlayRequest({ type: 'call/moveTo', callId: started.id, toItemIndex: 1, role: 'rep' }, NOW + 60_000, newId)) as Call;
+    const moved = (await handleOverlayRequest(
+      { type: 'call/moveTo', callId: started.id, toItemIndex: 1, role: 'rep' },
+      NOW + 60_000,
+      newId,
+    )) as Call;
     expect(moved.transitions).toEqual([{ at: NOW + 60_000, toItemIndex: 1, by: 'rep' }]);
     // A fresh worker: nothing from memory, only what was committed.
     await closeDatabase();
-    const state = (await handleOverlayRequest({ type: 'meeting/state', meeting: MEETING }, NOW + 120_000, newId)) as MeetingState;
+    const state = (await handleOverlayRequest(
+      { type: 'meeting/state', meeting: MEETING },
+      NOW + 120_000,
+      newId,
+    )) as MeetingState;
     expect(state.activeCall).toEqual(moved);
-    const elsewhere = (await handleOverlayRequest({ type: 'meeting/state', meeting: { platform: 'meet', code: 'xyz-defg-hij' } }, NOW, newId)) as MeetingState;
+    const elsewhere = (await handleOverlayRequest(
+      { type: 'meeting/state', meeting: { platform: 'meet', code: 'xyz-defg-hij' } },
+      NOW,
+      newId,
+    )) as MeetingState;
     expect(elsewhere.activeCall).toBeNull();
   });
 
   it('says so when the plan or the call is gone', async () => {
-    await expect(handleOverlayRequest({ type: 'call/start', planId: 'gone', meeting: MEETING, role: 'rep' }, NOW, newId)).rejects.toThrow(
-      'That plan no longer exists',
-    );
-    await expect(handleOverlayRequest({ type: 'call/moveTo', callId: 'gone', toItemIndex: 1, role: 'rep' }, NOW, newId)).rejects.toThrow(
-      'That call is no longer stored',
-    );
+    await expect(
+      handleOverlayRequest({ type: 'call/start', planId: 'gone', meeting: MEETING, role: 'rep' }, NOW, newId),
+    ).rejects.toThrow('That plan no longer exists');
+    await expect(
+      handleOverlayRequest({ type: 'call/moveTo', callId: 'gone', toItemIndex: 1, role: 'rep' }, NOW, newId),
+    ).rejects.toThrow('That call is no longer stored');
   });
 });

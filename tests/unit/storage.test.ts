@@ -1,8 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCall } from '../../src/domain/call';
-import { getCall, listCallsForPlan, listCallsNewestFirst, listCallsStartedSince, saveCall, updateCall } from '../../src/storage/calls';
+import {
+  getCall,
+  listCallsForPlan,
+  listCallsNewestFirst,
+  listCallsStartedSince,
+  saveCall,
+  updateCall,
+} from '../../src/storage/calls';
 import { closeDatabase, DATABASE_NAME, DATABASE_VERSION, openDatabase } from '../../src/storage/database';
-import { deletePlan, getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween, savePlan } from '../../src/storage/plans';
+import {
+  deletePlan,
+  getPlan,
+  listPlansBySchedule,
+  listPlansForMeeting,
+  listPlansScheduledBetween,
+  savePlan,
+} from '../../src/storage/plans';
 import { PLAN } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
@@ -91,8 +105,14 @@ describe('calls', () => {
   it('keeps both of two quick updates', async () => {
     await saveCall(startCall(PLAN, 'rep', MEETING, 10_000, 'call-1'));
     await Promise.all([
-      updateCall('call-1', (call) => ({ ...call, transitions: [...call.transitions, { at: 1, toItemIndex: 1, by: 'rep' }] })),
-      updateCall('call-1', (call) => ({ ...call, transitions: [...call.transitions, { at: 2, toItemIndex: 2, by: 'rep' }] })),
+      updateCall('call-1', (call) => ({
+        ...call,
+        transitions: [...call.transitions, { at: 1, toItemIndex: 1, by: 'rep' }],
+      })),
+      updateCall('call-1', (call) => ({
+        ...call,
+        transitions: [...call.transitions, { at: 2, toItemIndex: 2, by: 'rep' }],
+      })),
     ]);
     expect((await getCall('call-1'))?.transitions.map((transition) => transition.at)).toEqual([1, 2]);
   });
@@ -105,7 +125,8 @@ describe('calls', () => {
   });
 
   it('are listed newest first, a page at a time, and by start time', async () => {
-    for (let index = 0; index < 5; index++) await saveCall(startCall(PLAN, 'rep', MEETING, 1_000 * index, `call-${index}`));
+    for (let index = 0; index < 5; index++)
+      await saveCall(startCall(PLAN, 'rep', MEETING, 1_000 * index, `call-${index}`));
     expect((await listCallsNewestFirst(3)).map((call) => call.id)).toEqual(['call-4', 'call-3', 'call-2']);
     expect((await listCallsStartedSince(3_000)).map((call) => call.id)).toEqual(['call-3', 'call-4']);
   });

@@ -1,0 +1,109 @@
+// @ts-check
+// The demo that `npm start` opens and `npm run screenshots` photographs: a sample joint-call plan, seeded through the
+// extension's own popup and storage code, and a routed Google Meet call page.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DEMO_MEETING_URL = 'https://meet.google.com/abc-defg-hij';
+
+/**
+ * @typedef {import('playwright-core').BrowserContext} BrowserContext
+ * @typedef {import('playwright-core').Page} Page
+ * @typedef {import('playwright-core').Frame} Frame
+ */
+
+/** @param {string} extensionId @param {string} path */
+export function extensionPage(extensionId, path) {
+  return `chrome-extension://${extensionId}/${path}`;
+}
+
+/**
+ * Adds the sample plan with the popup's own "Add a sample plan" button, unless plans already exist.
+ * @param {BrowserContext} context @param {string} extensionId
+ * @returns {Promise<Page>} the popup, opened as a tab
+ */
+export async function seedSamplePlan(context, extensionId) {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(extensionPage(extensionId, 'src/popup/popup.html'));
+  const sample = popup.getByRole('button', { name: 'Add a sample plan' });
+  await popup.getByRole('button', { name: 'New plan' }).waitFor();
+  if (await sample.isVisible()) {
+    await sample.click();
+    await popup.getByRole('status').waitFor();
+  }
+  return popup;
+}
+
+/**
+ * Opens the demo meeting and waits for the overlay frame.
+ * @param {BrowserContext} context
+ * @returns {Promise<{ page: Page, overlay: Frame }>}
+ */
+export async function openDemoMeeting(context) {
+  const page = await context.newPage();
+  await page.goto(DEMO_MEETING_URL);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const overlay = page.frames().find((frame) => frame.url().includes('/src/overlay/overlay.html'));
+    if (overlay && (await overlay.locator('.overlay').count()) > 0) return { page, overlay };
+    if (Date.now() > deadline) throw new Error('The Ridealong overlay did not appear on the demo meeting.');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** @param {Frame} overlay */
+export async function expandOverlay(overlay) {
+  await overlay.getByRole('button', { name: /^Open Ridealong/ }).click();
+  await overlay.getByRole('region', { name: 'Ridealong' }).waitFor();
+}
+
+/**
+ * Photographs every surface of the demo into `directory`, with `suffix` in the file names.
+ * @param {BrowserContext} context @param {string} extensionId @param {string} directory @param {string} suffix
+ * @returns {Promise<string[]>} the files written
+ */
+export async function captureSurfaces(context, extensionId, directory, suffix) {
+  mkdirSync(directory, { recursive: true });
+  /** @type {string[]} */
+  const written = [];
+  /** @param {Page} page @param {string} name @param {import('playwright-core').PageScreenshotOptions} [options] */
+  const shoot = async (page, name, options = {}) => {
+    const path = join(directory, `${name}-${suffix}.png`);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path, ...options });
+    written.push(path);
+  };
+
+  const popup = await seedSamplePlan(context, extensionId);
+  await popup.reload();
+  await popup.getByRole('list', { name: 'Plans' }).waitFor();
+  await shoot(popup, 'popup-plans');
+  await popup.getByRole('button', { name: 'New plan' }).click();
+  await popup.getByLabel('Meeting link', { exact: true }).fill('https://teams.example/not-a-meeting');
+  await popup.getByRole('button', { name: 'Save plan' }).click();
+  await popup.locator('.field-problem').first().waitFor();
+  await shoot(popup, 'popup-plan-form-problems', { fullPage: true });
+  await popup.close();
+
+  const { page, overlay } = await openDemoMeeting(context);
+  await shoot(page, 'overlay-collapsed');
+  await expandOverlay(overlay);
+  await shoot(page, 'overlay-plan-chooser');
+  await overlay
+    .getByRole('button', { name: /^Start call/ })
+    .first()
+    .click();
+  await overlay.getByRole('button', { name: 'Next item' }).click();
+  await overlay.locator('[aria-current="step"]').filter({ hasText: 'goals' }).waitFor();
+  await shoot(page, 'overlay-in-call');
+  await page.close();
+
+  const history = await context.newPage();
+  await history.setViewportSize({ width: 1000, height: 420 });
+  await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html'));
+  await history.getByRole('table').waitFor();
+  await shoot(history, 'debrief-history');
+  await history.close();
+  return written;
+}
