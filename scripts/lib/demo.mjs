@@ -27,10 +27,12 @@ export async function seedSamplePlan(context, extensionId) {
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.goto(extensionPage(extensionId, 'src/popup/popup.html'));
   const sample = popup.getByRole('button', { name: 'Add a sample plan' });
-  await popup.getByRole('button', { name: 'New plan' }).waitFor();
+  const plans = popup.getByRole('list', { name: 'Plans' });
+  // Plans load asynchronously: wait until the popup shows either its empty state or its list.
+  await sample.or(plans).waitFor();
   if (await sample.isVisible()) {
     await sample.click();
-    await popup.getByRole('status').waitFor();
+    await plans.waitFor();
   }
   return popup;
 }
