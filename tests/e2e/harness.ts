@@ -1,5 +1,6 @@
 // One fixture for every e2e file: Chromium with the built extension, meeting sites routed to local pages, and page
 // objects so selectors stay out of the tests.
+import { rmSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/lib/extension-browser.mjs';
 
@@ -12,8 +13,15 @@ export interface ExtensionBrowser {
 export async function startExtensionBrowser(
   options: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<ExtensionBrowser> {
-  const { context, extensionId } = await launchWithExtension({ headless: true, ...options });
-  return { context, extensionId, close: () => context.close() };
+  const { context, extensionId, profileDir } = await launchWithExtension({ headless: true, ...options });
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function extensionUrl(extensionId: string, path: string): string {

@@ -102,8 +102,12 @@ describe('the meeting page', () => {
     await expect.poll(() => page.locator('#tt-status').innerText()).toBe('Trusted Types: enforced');
 
     const overlay = await OverlayFrame.on(page);
+    // Still fixed at the top right, full size, despite the page's `* { position: static !important }`.
     const box = await page.locator('ridealong-overlay').boundingBox();
+    const viewport = page.viewportSize()!;
     expect(box && box.width > 100 && box.height > 30).toBe(true);
+    expect(box!.y).toBeLessThan(40);
+    expect(box!.x + box!.width).toBeGreaterThan(viewport.width - 40);
     await overlay.expand();
     await overlay.startCall('Strict CSP call');
     await overlay.frame.getByRole('button', { name: 'Next item' }).click();
