@@ -1,4 +1,5 @@
 import type { Plan } from '../../src/domain/plan';
+import { closeDatabase, DATABASE_NAME } from '../../src/storage/database';
 
 /** A valid stored plan: three items, linked to meet:abc-defg-hij. */
 export const PLAN: Plan = {
@@ -16,3 +17,12 @@ export const PLAN: Plan = {
   updatedAt: 500,
   revision: 1,
 };
+
+/** Closes this context's connection and deletes the database, so every test starts from nothing. */
+export async function resetDatabase(): Promise<void> {
+  await closeDatabase();
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = request.onerror = resolve;
+  });
+}

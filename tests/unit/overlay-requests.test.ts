@@ -3,9 +3,9 @@ import { handleOverlayRequest } from '../../src/background/overlay-requests';
 import type { Call } from '../../src/domain/call';
 import type { MeetingState } from '../../src/platform/messages';
 import { getCall } from '../../src/storage/calls';
-import { closeDatabase, DATABASE_NAME } from '../../src/storage/database';
+import { closeDatabase } from '../../src/storage/database';
 import { savePlan } from '../../src/storage/plans';
-import { PLAN } from './fixtures';
+import { PLAN, resetDatabase } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 const HOUR = 60 * 60_000;
@@ -13,13 +13,7 @@ const NOW = 100 * HOUR;
 let ids = 0;
 const newId = () => `id-${++ids}`;
 
-afterEach(async () => {
-  await closeDatabase();
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(DATABASE_NAME);
-    request.onsuccess = request.onerror = resolve;
-  });
-});
+afterEach(resetDatabase);
 
 describe('the service worker’s answers to the overlay', () => {
   it('offers the plan linked to this meeting first, then plans scheduled within two hours', async () => {

@@ -17,17 +17,11 @@ import {
   listPlansScheduledBetween,
   savePlan,
 } from '../../src/storage/plans';
-import { PLAN } from './fixtures';
+import { PLAN, resetDatabase } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 
-afterEach(async () => {
-  await closeDatabase();
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(DATABASE_NAME);
-    request.onsuccess = request.onerror = resolve;
-  });
-});
+afterEach(resetDatabase);
 
 describe('the database', () => {
   it('is "ridealong" version 1 with the stores and indexes later issues need', async () => {
