@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { currentItemIndex, type Call, type Role } from '../domain/call';
 import type { MeetingId } from '../domain/meeting-url';
 import { plannedMinutes, type Plan } from '../domain/plan';
@@ -15,6 +15,8 @@ function errorText(error: unknown): string {
 
 export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   const [expanded, setExpanded] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const userToggled = useRef(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [role, setRole] = useState<Role>('rep');
   const [busy, setBusy] = useState(false);
@@ -33,6 +35,24 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
     void refresh();
     void loadDefaultRole().then(setRole);
   }, [refresh]);
+
+  // Keyboard users keep their place: after opening or closing, focus lands on the button that toggles back. Never on
+  // first render, which would pull focus out of the meeting page.
+  useEffect(() => {
+    if (userToggled.current) toggleRef.current?.focus();
+  }, [expanded]);
+  useEffect(() => {
+    if (!expanded) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') toggle(false);
+    };
+    window.addEventListener('keydown', closeOnEscape);
+    return () => window.removeEventListener('keydown', closeOnEscape);
+  }, [expanded]);
+  const toggle = (next: boolean) => {
+    userToggled.current = true;
+    setExpanded(next);
+  };
 
   const chooseRole = (next: Role) => {
     setRole(next);
@@ -69,7 +89,8 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
           class="pill"
           aria-expanded="false"
           aria-label={`Open Ridealong: ${pillText}`}
-          onClick={() => setExpanded(true)}
+          ref={toggleRef}
+          onClick={() => toggle(true)}
         >
           <span class="brand" aria-hidden="true">
             R
@@ -84,7 +105,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
     <section class="overlay panel" aria-label="Ridealong">
       <header class="panel-header">
         <h1>Ridealong</h1>
-        <button aria-expanded="true" aria-label="Collapse Ridealong" onClick={() => setExpanded(false)}>
+        <button ref={toggleRef} aria-expanded="true" aria-label="Collapse Ridealong" onClick={() => toggle(false)}>
           Hide
         </button>
       </header>
@@ -208,6 +229,8 @@ function CallView(props: { call: Call; busy: boolean; onMove: (toItemIndex: numb
   const { call } = props;
   const agenda = call.planSnapshot.agenda;
   const current = currentItemIndex(call);
+  const atStart = current === 0;
+  const atEnd = current === agenda.length - 1;
   return (
     <div>
       <div class="plan-title">{call.planSnapshot.title}</div>
@@ -226,14 +249,18 @@ function CallView(props: { call: Call; busy: boolean; onMove: (toItemIndex: numb
           </li>
         ))}
       </ol>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. */}
       <div class="actions">
-        <button disabled={props.busy || current === 0} onClick={() => props.onMove(current - 1)}>
+        <button
+          aria-disabled={atStart || props.busy}
+          onClick={() => !atStart && !props.busy && props.onMove(current - 1)}
+        >
           Back
         </button>
         <button
           class="primary"
-          disabled={props.busy || current === agenda.length - 1}
-          onClick={() => props.onMove(current + 1)}
+          aria-disabled={atEnd || props.busy}
+          onClick={() => !atEnd && !props.busy && props.onMove(current + 1)}
         >
           Next item
         </button>

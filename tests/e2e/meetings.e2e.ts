@@ -109,3 +109,29 @@ describe('Zoom’s web app', () => {
     await page.close();
   });
 });
+
+describe('the overlay by keyboard', () => {
+  it('opens with Enter, runs the call with Tab and Enter, and closes with Escape, keeping focus on its toggle', { timeout: 15_000 }, async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/abc-defg-hij');
+    const overlay = await OverlayFrame.on(page);
+    const pill = overlay.frame.getByRole('button', { name: /^Open Ridealong/ });
+    await pill.focus();
+    await page.keyboard.press('Enter');
+    const collapse = overlay.frame.getByRole('button', { name: 'Collapse Ridealong' });
+    await expect.poll(() => collapse.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    const start = overlay.frame.getByRole('button', { name: 'Start call: Acme Meet review' });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    const next = overlay.frame.getByRole('button', { name: 'Next item' });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => overlay.currentItem().innerText()).toContain('Walk through the proposal');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pill.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await pill.getAttribute('aria-expanded')).toBe('false');
+    await page.close();
+  });
+});
