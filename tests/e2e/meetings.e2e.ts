@@ -111,7 +111,7 @@ describe('Zoom’s web app', () => {
 });
 
 describe('the overlay by keyboard', () => {
-  it('opens with Enter, runs the call with Tab and Enter, and closes with Escape, keeping focus on its toggle', { timeout: 15_000 }, async () => {
+  it('opens with Enter, runs the call with Tab and Enter, and closes with Escape, keeping focus on its toggle', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://meet.google.com/abc-defg-hij');
     const overlay = await OverlayFrame.on(page);
