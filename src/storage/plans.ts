@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { importDecision, type ImportDecision } from '../domain/plan-import';
 import { PlanSchema, type Plan } from '../domain/plan';
 import { openDatabase } from './database';
 
@@ -35,4 +36,32 @@ export async function listPlansForMeeting(key: string): Promise<Plan[]> {
 /** Plans scheduled to start between two moments, soonest first. */
 export async function listPlansScheduledBetween(from: number, to: number): Promise<Plan[]> {
   return (await openDatabase()).getAllFromIndex('plans', 'byScheduledStart', IDBKeyRange.bound(from, to));
+}
+
+export interface ImportOutcome {
+  plan: Plan;
+  decision: ImportDecision;
+  /** False only for 'local-changed' plans the caller didn't allow to overwrite, and for 'up-to-date' ones. */
+  written: boolean;
+}
+
+/**
+ * Imports validated plans in one transaction: all of them are decided against what is stored at that moment, and
+ * either every write lands or none does. Plans whose local copy changed since are written only when their id is in
+ * `overwrite`, so nothing is lost without the user saying so.
+ */
+export async function importPlans(plans: Plan[], overwrite: ReadonlySet<string> = new Set()): Promise<ImportOutcome[]> {
+  const valid = plans.map((plan) => v.parse(PlanSchema, plan));
+  const database = await openDatabase();
+  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
+  const outcomes: ImportOutcome[] = [];
+  for (const plan of valid) {
+    const decision = importDecision(plan, await transaction.store.get(plan.id));
+    const write =
+      decision === 'new' || decision === 'update' || (decision === 'local-changed' && overwrite.has(plan.id));
+    if (write) await transaction.store.put(plan);
+    outcomes.push({ plan, decision, written: write });
+  }
+  await transaction.done;
+  return outcomes;
 }
