@@ -81,6 +81,18 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await popup.reload();
   await popup.getByRole('list', { name: 'Plans' }).waitFor();
   await shoot(popup, 'popup-plans');
+  await popup
+    .getByRole('button', { name: /^Share / })
+    .first()
+    .click();
+  await popup.getByLabel(/^Share code for/).waitFor();
+  await shoot(popup, 'popup-share-code');
+  await popup.getByRole('button', { name: 'Import plan' }).click();
+  await popup.getByLabel('Share code', { exact: true }).fill('RA1.damaged');
+  await popup.getByRole('button', { name: 'Import', exact: true }).click();
+  await popup.getByRole('alert').waitFor();
+  await shoot(popup, 'popup-import-error');
+  await popup.getByRole('button', { name: 'Done' }).click();
   await popup.getByRole('button', { name: 'New plan' }).click();
   await popup.getByLabel('Meeting link', { exact: true }).fill('https://teams.example/not-a-meeting');
   await popup.getByRole('button', { name: 'Save plan' }).click();

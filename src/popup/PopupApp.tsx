@@ -4,9 +4,11 @@ import { plannedMinutes, planFromDraft, samplePlanDraft, type Plan, type PlanDra
 import { browser } from '../platform/browser';
 import { listPlansBySchedule, savePlan } from '../storage/plans';
 import { formatDateTime, formatMinutes } from '../ui/format';
+import { encodeShareCode } from '../domain/share-code';
+import { ImportPlans } from './ImportPlans';
 import { PlanForm } from './PlanForm';
 
-type View = { name: 'list' } | { name: 'edit'; plan?: Plan };
+type View = { name: 'list' } | { name: 'edit'; plan?: Plan } | { name: 'import' };
 type Plans = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; plans: Plan[] };
 
 const PLATFORM_NAMES = { meet: 'Google Meet', zoom: 'Zoom' } as const;
@@ -15,6 +17,7 @@ export function PopupApp() {
   const [view, setView] = useState<View>({ name: 'list' });
   const [plans, setPlans] = useState<Plans>({ status: 'loading' });
   const [status, setStatus] = useState<string | null>(null);
+  const [shared, setShared] = useState<{ title: string; code: string } | null>(null);
 
   const reload = async () => {
     try {
@@ -42,6 +45,25 @@ export function PopupApp() {
     });
     if (result.ok) await saved(await savePlan(result.plan));
   };
+
+  const share = async (plan: Plan) => {
+    const code = await encodeShareCode([plan]);
+    setShared({ title: plan.title, code });
+    try {
+      await navigator.clipboard.writeText(code);
+      setStatus(`Share code for “${plan.title}” copied. Paste it to the other person; they choose Import plan.`);
+    } catch {
+      setStatus(`Copy the share code for “${plan.title}” below.`);
+    }
+  };
+
+  if (view.name === 'import') {
+    return (
+      <main class="popup">
+        <ImportPlans onDone={() => setView({ name: 'list' })} onImported={reload} />
+      </main>
+    );
+  }
 
   if (view.name === 'edit') {
     return (
@@ -78,9 +100,18 @@ export function PopupApp() {
           {status}
         </p>
       )}
-      <button class="primary new-plan" onClick={() => setView({ name: 'edit' })}>
-        New plan
-      </button>
+      <div class="list-actions">
+        <button class="primary" onClick={() => setView({ name: 'edit' })}>
+          New plan
+        </button>
+        <button onClick={() => setView({ name: 'import' })}>Import plan</button>
+      </div>
+      {shared && (
+        <label class="share-code">
+          Share code for “{shared.title}”
+          <textarea readOnly rows={3} value={shared.code} onFocus={(event) => event.currentTarget.select()} />
+        </label>
+      )}
       {plans.status === 'loading' && <p class="muted">Loading plans…</p>}
       {plans.status === 'failed' && (
         <p class="error" role="alert">
@@ -109,9 +140,14 @@ export function PopupApp() {
                     {meeting ? ` · ${PLATFORM_NAMES[meeting.platform]}` : ' · no meeting link'}
                   </div>
                 </div>
-                <button aria-label={`Edit ${plan.title}`} onClick={() => setView({ name: 'edit', plan })}>
-                  Edit
-                </button>
+                <div class="row-actions">
+                  <button aria-label={`Edit ${plan.title}`} onClick={() => setView({ name: 'edit', plan })}>
+                    Edit
+                  </button>
+                  <button aria-label={`Share ${plan.title}`} onClick={() => void share(plan)}>
+                    Share
+                  </button>
+                </div>
               </li>
             );
           })}

@@ -159,3 +159,25 @@ export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{
     await cdp.detach();
   }
 }
+
+/** Every stored plan, read straight from the extension's IndexedDB, as the database holds it. */
+export async function storedPlans(browser: ExtensionBrowser): Promise<unknown[]> {
+  const page = await browser.context.newPage();
+  await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
+  const plans = await page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = indexedDB.open('ridealong');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction('plans').objectStore('plans').getAll();
+          read.onsuccess = () => {
+            request.result.close();
+            resolve(read.result);
+          };
+        };
+      }),
+  );
+  await page.close();
+  return plans;
+}

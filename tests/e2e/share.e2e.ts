@@ -1,0 +1,83 @@
+// Sharing a plan between the rep's and the manager's browsers with no server: a share code from one profile,
+// imported in another.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
+
+let rep: ExtensionBrowser;
+let manager: ExtensionBrowser;
+
+beforeAll(async () => {
+  [rep, manager] = await Promise.all([startExtensionBrowser(), startExtensionBrowser()]);
+});
+
+afterAll(async () => {
+  await rep?.close();
+  await manager?.close();
+});
+
+async function shareCode(popup: PopupPage, title: string): Promise<string> {
+  await popup.page.getByRole('button', { name: `Share ${title}` }).click();
+  return popup.page.getByLabel(`Share code for “${title}”`).inputValue();
+}
+
+async function importCode(popup: PopupPage, code: string): Promise<void> {
+  await popup.page.getByRole('button', { name: 'Import plan' }).click();
+  await popup.page.getByLabel('Share code', { exact: true }).fill(code);
+  await popup.page.getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+describe('a share code', () => {
+  it('carries a plan to another browser field for field, then updates it, then says it is up to date', async () => {
+    const repPopup = await PopupPage.open(rep);
+    await repPopup.createPlan({
+      title: 'Hooli: proposal',
+      meetingLink: 'https://meet.google.com/hoo-lipr-opo',
+      agenda: [
+        ['Open and agree the agenda', 5],
+        ['Proposal', 20],
+        ['Next step', 5],
+      ],
+    });
+    const firstCode = await shareCode(repPopup, 'Hooli: proposal');
+    expect(firstCode).toMatch(/^RA1\.[A-Za-z0-9_-]+$/);
+
+    const managerPopup = await PopupPage.open(manager);
+    await importCode(managerPopup, firstCode);
+    await managerPopup.page.getByRole('status').filter({ hasText: 'Imported “Hooli: proposal”.' }).waitFor();
+    expect(await storedPlans(manager)).toEqual(await storedPlans(rep));
+
+    // The rep edits the plan and shares it again.
+    await repPopup.page.getByRole('button', { name: 'Edit Hooli: proposal' }).click();
+    await repPopup.page.getByLabel('Title', { exact: true }).fill('Hooli: final proposal');
+    await repPopup.page.getByRole('button', { name: 'Save plan' }).click();
+    await repPopup.page.getByRole('status').filter({ hasText: 'Saved “Hooli: final proposal”' }).waitFor();
+    const secondCode = await shareCode(repPopup, 'Hooli: final proposal');
+
+    await managerPopup.page.getByLabel('Share code', { exact: true }).fill(secondCode);
+    await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await managerPopup.page.getByRole('status').filter({ hasText: 'Updated “Hooli: final proposal”' }).waitFor();
+    expect(await storedPlans(manager)).toEqual(await storedPlans(rep));
+
+    await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await managerPopup.page
+      .getByRole('status')
+      .filter({ hasText: '“Hooli: final proposal” is already up to date.' })
+      .waitFor();
+    expect(await storedPlans(manager)).toEqual(await storedPlans(rep));
+  });
+
+  it('that is broken shows a clear error and leaves the database unchanged', async () => {
+    const before = await storedPlans(manager);
+    const managerPopup = await PopupPage.open(manager);
+    const repPopup = await PopupPage.open(rep);
+    const code = await shareCode(repPopup, 'Hooli: final proposal');
+    await importCode(managerPopup, code.slice(0, code.length - 12));
+    await expect
+      .poll(() => managerPopup.page.getByRole('alert').innerText())
+      .toContain('That share code is damaged or incomplete');
+    await managerPopup.page.getByLabel('Share code', { exact: true }).fill('{"plans": "not a code"}');
+    await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => managerPopup.page.getByRole('alert').innerText()).toContain('not a Ridealong share code');
+    expect(await storedPlans(manager)).toEqual(before);
+  });
+});
