@@ -128,6 +128,18 @@ export class OverlayFrame {
   }
 }
 
+/** Opens a meeting URL in a new tab and returns the tab with its overlay, opened into the panel. */
+export async function openMeeting(
+  browser: ExtensionBrowser,
+  url: string,
+): Promise<{ page: Page; overlay: OverlayFrame }> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const overlay = await OverlayFrame.on(page);
+  await overlay.expand();
+  return { page, overlay };
+}
+
 /** Stops the extension's service worker the way Chrome does when it idles (Playwright's handle can't tell). */
 export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();

@@ -8,6 +8,7 @@ import {
   startExtensionBrowser,
   waitForNoOverlay,
   type ExtensionBrowser,
+  openMeeting,
 } from './harness';
 
 let browser: ExtensionBrowser;
@@ -38,10 +39,7 @@ afterAll(() => browser?.close());
 
 describe('a plan created in the popup', () => {
   it('appears in the overlay on its Google Meet meeting', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://meet.google.com/abc-defg-hij?authuser=1');
-    const overlay = await OverlayFrame.on(page);
-    await overlay.expand();
+    const { page, overlay } = await openMeeting(browser, 'https://meet.google.com/abc-defg-hij?authuser=1');
     const linked = overlay.section('Linked to this meeting');
     await expect.poll(() => linked.innerText()).toContain('Acme Meet review');
     expect(await linked.innerText()).toContain('Walk through the proposal');
@@ -50,10 +48,7 @@ describe('a plan created in the popup', () => {
   });
 
   it('appears in the overlay on its Zoom web-client meeting', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://app.zoom.us/wc/84512345678/join');
-    const overlay = await OverlayFrame.on(page);
-    await overlay.expand();
+    const { page, overlay } = await openMeeting(browser, 'https://app.zoom.us/wc/84512345678/join');
     const linked = overlay.section('Linked to this meeting');
     await expect.poll(() => linked.innerText()).toContain('Globex Zoom kickoff');
     expect(await linked.innerText()).toContain('Discovery questions');

@@ -2,7 +2,7 @@
 // frame in a closed shadow root, it works under Meet's kind of CSP, and our data is not in the page's origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRICT_CSP_MEETING_PATH } from '../../scripts/lib/extension-browser.mjs';
-import { OverlayFrame, PopupPage, startExtensionBrowser, type ExtensionBrowser } from './harness';
+import { OverlayFrame, PopupPage, startExtensionBrowser, type ExtensionBrowser, openMeeting } from './harness';
 
 const SECRET_TITLE = 'Initech renewal: do not mention the price rise';
 const SECRET_ITEM = 'Budget owner is Lumbergh, not Milton';
@@ -35,10 +35,7 @@ afterAll(() => browser?.close());
 
 describe('the meeting page', () => {
   it('cannot read the plan anywhere in its own DOM, frames or storage', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://meet.google.com/abc-defg-hij');
-    const overlay = await OverlayFrame.on(page);
-    await overlay.expand();
+    const { page, overlay } = await openMeeting(browser, 'https://meet.google.com/abc-defg-hij');
     await overlay.startCall(SECRET_TITLE);
     // The plan is on screen for the user: otherwise this test would prove nothing.
     expect(await overlay.text()).toContain(SECRET_TITLE);

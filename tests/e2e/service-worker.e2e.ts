@@ -9,6 +9,7 @@ import {
   startExtensionBrowser,
   stopServiceWorker,
   type ExtensionBrowser,
+  openMeeting,
 } from './harness';
 
 let browser: ExtensionBrowser;
@@ -32,10 +33,7 @@ afterAll(() => browser?.close());
 
 describe('a stopped service worker', () => {
   it('is woken by the next overlay action, which succeeds and loses nothing', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://meet.google.com/umb-rell-aco');
-    const overlay = await OverlayFrame.on(page);
-    await overlay.expand();
+    const { page, overlay } = await openMeeting(browser, 'https://meet.google.com/umb-rell-aco');
     await overlay.startCall('Umbrella Corp: close');
     await expect.poll(() => overlay.currentItem().innerText()).toContain('Open');
 
