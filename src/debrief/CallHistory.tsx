@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { currentItemIndex, type Call } from '../domain/call';
 import { listCallsNewestFirst } from '../storage/calls';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, PLATFORM_NAMES } from '../ui/format';
 
 const PAGE_SIZE = 50;
-const PLATFORM_NAMES = { meet: 'Google Meet', zoom: 'Zoom' } as const;
 
 type Calls = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; calls: Call[] };
 

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import type { MeetingId } from './meeting-url';
 import { PlanSchema, type Plan } from './plan';
+import { EpochMsSchema, IdSchema } from './schema-parts';
 
 export const ROLES = ['rep', 'manager'] as const;
 export const RoleSchema = v.picklist(ROLES);
@@ -11,8 +12,6 @@ export const MeetingIdSchema = v.strictObject({
   platform: v.picklist(['meet', 'zoom']),
   code: v.pipe(v.string(), v.regex(/^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,11})$/)),
 });
-
-const EpochMsSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const TransitionSchema = v.strictObject({
   at: EpochMsSchema,
@@ -24,8 +23,8 @@ export const TransitionSchema = v.strictObject({
 export type Transition = v.InferOutput<typeof TransitionSchema>;
 
 export const CallSchema = v.strictObject({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  planId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  id: IdSchema,
+  planId: IdSchema,
   /** The plan as agreed when the call started; later edits to the plan don't rewrite history. */
   planSnapshot: PlanSchema,
   role: RoleSchema,

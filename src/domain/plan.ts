@@ -2,13 +2,13 @@
 // The full plan (call type, objectives, roles, guardrails, questions) grows here in the plan issue.
 import * as v from 'valibot';
 import { meetingFromUrl, meetingKey } from './meeting-url';
+import { EpochMsSchema, IdSchema } from './schema-parts';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_AGENDA_ITEMS = 30;
 export const MAX_ITEM_MINUTES = 240;
 export const MAX_MEETING_LINK_LENGTH = 2048;
 
-const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const TitleSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_TITLE_LENGTH));
 
 export const AgendaItemSchema = v.strictObject({
@@ -17,8 +17,6 @@ export const AgendaItemSchema = v.strictObject({
   minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ITEM_MINUTES)),
 });
 export type AgendaItem = v.InferOutput<typeof AgendaItemSchema>;
-
-const EpochMsSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** The stored shape of a plan. Data read back from storage or from a message passes this before use. */
 export const PlanSchema = v.strictObject({

@@ -4,8 +4,7 @@
 import * as v from 'valibot';
 import { MeetingIdSchema, RoleSchema, type Call } from '../domain/call';
 import type { Plan } from '../domain/plan';
-
-const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+import { IdSchema } from '../domain/schema-parts';
 
 /** Overlay → service worker. `strictObject` refuses unknown keys, so a message is exactly what is listed here. */
 export const OverlayRequestSchema = v.variant('type', [

@@ -3,15 +3,13 @@ import { meetingFromUrl } from '../domain/meeting-url';
 import { plannedMinutes, planFromDraft, samplePlanDraft, type Plan, type PlanDraft } from '../domain/plan';
 import { browser } from '../platform/browser';
 import { listPlansBySchedule, savePlan } from '../storage/plans';
-import { formatDateTime, formatMinutes } from '../ui/format';
+import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { encodeShareCode } from '../domain/share-code';
 import { ImportPlans } from './ImportPlans';
 import { PlanForm } from './PlanForm';
 
 type View = { name: 'list' } | { name: 'edit'; plan?: Plan } | { name: 'import' };
 type Plans = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; plans: Plan[] };
-
-const PLATFORM_NAMES = { meet: 'Google Meet', zoom: 'Zoom' } as const;
 
 export function PopupApp() {
   const [view, setView] = useState<View>({ name: 'list' });

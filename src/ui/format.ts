@@ -1,5 +1,7 @@
 // Display formatting shared by the surfaces. Locale-aware, so the user's browser decides the order of day and month.
 
+export const PLATFORM_NAMES = { meet: 'Google Meet', zoom: 'Zoom' } as const;
+
 export function formatDateTime(epochMs: number): string {
   return new Date(epochMs).toLocaleString(undefined, {
     weekday: 'short',

@@ -64,6 +64,22 @@ export async function waitForNoOverlay(page: Page, timeoutMs = 5_000): Promise<v
   }
 }
 
+export interface PlanInput {
+  title: string;
+  meetingLink: string;
+  start?: string;
+  agenda: [string, number][];
+}
+
+/** A fresh browser whose plans were created through the popup, the way a user would. */
+export async function startExtensionBrowserWithPlans(plans: PlanInput[]): Promise<ExtensionBrowser> {
+  const browser = await startExtensionBrowser();
+  const popup = await PopupPage.open(browser);
+  for (const plan of plans) await popup.createPlan(plan);
+  await popup.page.close();
+  return browser;
+}
+
 export class PopupPage {
   constructor(
     readonly page: Page,
@@ -76,7 +92,7 @@ export class PopupPage {
     return new PopupPage(page, browser.extensionId);
   }
 
-  async createPlan(plan: { title: string; meetingLink: string; start?: string; agenda: [string, number][] }) {
+  async createPlan(plan: PlanInput) {
     const page = this.page;
     await page.getByRole('button', { name: 'New plan' }).click();
     await page.getByLabel('Title', { exact: true }).fill(plan.title);

@@ -2,37 +2,35 @@
 // web app running the meeting in iframe#webclient.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  OverlayFrame,
-  PopupPage,
-  overlayFrames,
-  startExtensionBrowser,
-  waitForNoOverlay,
   type ExtensionBrowser,
+  OverlayFrame,
   openMeeting,
+  overlayFrames,
+  startExtensionBrowserWithPlans,
+  waitForNoOverlay,
 } from './harness';
 
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  browser = await startExtensionBrowser();
-  const popup = await PopupPage.open(browser);
-  await popup.createPlan({
-    title: 'Acme Meet review',
-    meetingLink: 'https://meet.google.com/abc-defg-hij',
-    agenda: [
-      ['Open and agree the agenda', 5],
-      ['Walk through the proposal', 20],
-    ],
-  });
-  await popup.createPlan({
-    title: 'Globex Zoom kickoff',
-    meetingLink: 'https://app.zoom.us/wc/84512345678/join',
-    agenda: [
-      ['Introductions', 5],
-      ['Discovery questions', 25],
-    ],
-  });
-  await popup.page.close();
+  browser = await startExtensionBrowserWithPlans([
+    {
+      title: 'Acme Meet review',
+      meetingLink: 'https://meet.google.com/abc-defg-hij',
+      agenda: [
+        ['Open and agree the agenda', 5],
+        ['Walk through the proposal', 20],
+      ],
+    },
+    {
+      title: 'Globex Zoom kickoff',
+      meetingLink: 'https://app.zoom.us/wc/84512345678/join',
+      agenda: [
+        ['Introductions', 5],
+        ['Discovery questions', 25],
+      ],
+    },
+  ]);
 });
 
 afterAll(() => browser?.close());

@@ -2,7 +2,7 @@
 // frame in a closed shadow root, it works under Meet's kind of CSP, and our data is not in the page's origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRICT_CSP_MEETING_PATH } from '../../scripts/lib/extension-browser.mjs';
-import { OverlayFrame, PopupPage, startExtensionBrowser, type ExtensionBrowser, openMeeting } from './harness';
+import { type ExtensionBrowser, OverlayFrame, openMeeting, startExtensionBrowserWithPlans } from './harness';
 
 const SECRET_TITLE = 'Initech renewal: do not mention the price rise';
 const SECRET_ITEM = 'Budget owner is Lumbergh, not Milton';
@@ -10,25 +10,24 @@ const SECRET_ITEM = 'Budget owner is Lumbergh, not Milton';
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  browser = await startExtensionBrowser();
-  const popup = await PopupPage.open(browser);
-  await popup.createPlan({
-    title: SECRET_TITLE,
-    meetingLink: 'https://meet.google.com/abc-defg-hij',
-    agenda: [
-      ['Open', 5],
-      [SECRET_ITEM, 10],
-    ],
-  });
-  await popup.createPlan({
-    title: 'Strict CSP call',
-    meetingLink: `https://meet.google.com${STRICT_CSP_MEETING_PATH}`,
-    agenda: [
-      ['Open', 5],
-      ['Close', 5],
-    ],
-  });
-  await popup.page.close();
+  browser = await startExtensionBrowserWithPlans([
+    {
+      title: SECRET_TITLE,
+      meetingLink: 'https://meet.google.com/abc-defg-hij',
+      agenda: [
+        ['Open', 5],
+        [SECRET_ITEM, 10],
+      ],
+    },
+    {
+      title: 'Strict CSP call',
+      meetingLink: `https://meet.google.com${STRICT_CSP_MEETING_PATH}`,
+      agenda: [
+        ['Open', 5],
+        ['Close', 5],
+      ],
+    },
+  ]);
 });
 
 afterAll(() => browser?.close());

@@ -2,31 +2,29 @@
 // nothing lost, because the worker keeps nothing in memory that matters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  OverlayFrame,
-  PopupPage,
-  extensionUrl,
-  serviceWorkerTargets,
-  startExtensionBrowser,
-  stopServiceWorker,
   type ExtensionBrowser,
+  OverlayFrame,
+  extensionUrl,
   openMeeting,
+  serviceWorkerTargets,
+  startExtensionBrowserWithPlans,
+  stopServiceWorker,
 } from './harness';
 
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  browser = await startExtensionBrowser();
-  const popup = await PopupPage.open(browser);
-  await popup.createPlan({
-    title: 'Umbrella Corp: close',
-    meetingLink: 'https://meet.google.com/umb-rell-aco',
-    agenda: [
-      ['Open', 5],
-      ['Recap the proposal', 10],
-      ['Ask for the order', 5],
-    ],
-  });
-  await popup.page.close();
+  browser = await startExtensionBrowserWithPlans([
+    {
+      title: 'Umbrella Corp: close',
+      meetingLink: 'https://meet.google.com/umb-rell-aco',
+      agenda: [
+        ['Open', 5],
+        ['Recap the proposal', 10],
+        ['Ask for the order', 5],
+      ],
+    },
+  ]);
 });
 
 afterAll(() => browser?.close());
