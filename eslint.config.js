@@ -10,6 +10,8 @@ export default tseslint.config(
     rules: {
       // tsc (with checkJs for scripts/) already knows every global; this rule only knows the ones listed to it.
       'no-undef': 'off',
+      // `const { dropped, ...rest } = value` is how a field is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
       // User text is rendered as text. These sinks would parse it as HTML.
       'no-restricted-properties': [
         'error',

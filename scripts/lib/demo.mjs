@@ -27,12 +27,12 @@ export async function seedSamplePlan(context, extensionId) {
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.goto(extensionPage(extensionId, 'src/popup/popup.html'));
   const sample = popup.getByRole('button', { name: 'Add a sample plan' });
-  const plans = popup.getByRole('list', { name: 'Plans' });
-  // Plans load asynchronously: wait until the popup shows either its empty state or its list.
-  await sample.or(plans).waitFor();
+  const nextCall = popup.getByRole('region', { name: 'Next call' });
+  // Plans load asynchronously: wait until the popup shows either its empty state or the next call.
+  await sample.or(nextCall).waitFor();
   if (await sample.isVisible()) {
     await sample.click();
-    await plans.waitFor();
+    await nextCall.waitFor();
   }
   return popup;
 }
@@ -79,7 +79,7 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
 
   const popup = await seedSamplePlan(context, extensionId);
   await popup.reload();
-  await popup.getByRole('list', { name: 'Plans' }).waitFor();
+  await popup.getByRole('region', { name: 'Next call' }).waitFor();
   await shoot(popup, 'popup-plans');
   await popup
     .getByRole('button', { name: /^Share / })
@@ -93,11 +93,18 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await popup.getByRole('alert').waitFor();
   await shoot(popup, 'popup-import-error');
   await popup.getByRole('button', { name: 'Done' }).click();
-  await popup.getByRole('button', { name: 'New plan' }).click();
+  await popup
+    .getByRole('button', { name: /^Edit / })
+    .first()
+    .click();
+  await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await shoot(popup, 'popup-editor', { fullPage: true });
+  await popup.getByRole('button', { name: 'Done' }).click();
+  await popup.getByRole('button', { name: 'New close plan' }).click();
   await popup.getByLabel('Meeting link', { exact: true }).fill('https://teams.example/not-a-meeting');
-  await popup.getByRole('button', { name: 'Save plan' }).click();
+  await popup.getByLabel('Item 1 lead').selectOption('manager');
   await popup.locator('.field-problem').first().waitFor();
-  await shoot(popup, 'popup-plan-form-problems', { fullPage: true });
+  await shoot(popup, 'popup-editor-new-close', { fullPage: true });
   await popup.close();
 
   const { page, overlay } = await openDemoMeeting(context);

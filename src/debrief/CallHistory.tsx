@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { currentItemIndex, type Call } from '../domain/call';
+import { planDisplayName } from '../domain/plan';
 import { listCallsNewestFirst } from '../storage/calls';
 import { formatDateTime, PLATFORM_NAMES } from '../ui/format';
 
@@ -50,7 +51,7 @@ export function CallHistory() {
             <tbody>
               {calls.calls.slice(0, limit).map((call) => (
                 <tr key={call.id}>
-                  <td>{call.planSnapshot.title}</td>
+                  <td>{planDisplayName(call.planSnapshot)}</td>
                   <td>{formatDateTime(call.startedAt)}</td>
                   <td>{PLATFORM_NAMES[call.meeting.platform]}</td>
                   <td>{call.role}</td>

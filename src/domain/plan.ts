@@ -1,71 +1,186 @@
-// The joint-call plan, as far as the foundation needs it: what the call is, when, where, and the agreed agenda.
-// The full plan (call type, objectives, roles, guardrails, questions) grows here in the plan issue.
+// The joint-call plan: the product's core object. The overlay, the notes and the debrief all hang off it.
+//
+// Text fields may be empty: the editor saves as you type, and an unfinished plan is still worth keeping. What is
+// missing is reported by readiness() (src/domain/readiness.ts), not refused. What the schema refuses is structure:
+// wrong types, sizes past the caps, and an agenda that takes opening or the final ask away from the rep.
 import * as v from 'valibot';
 import { meetingFromUrl, meetingKey } from './meeting-url';
 import { EpochMsSchema, IdSchema } from './schema-parts';
 
-export const MAX_TITLE_LENGTH = 200;
+export const PLAN_SCHEMA_VERSION = 1;
+
+export const CALL_TYPES = ['discovery', 'advance', 'close'] as const;
+export type CallType = (typeof CALL_TYPES)[number];
+
+export const AGENDA_LEADS = ['rep', 'manager', 'customer'] as const;
+export type AgendaLead = (typeof AGENDA_LEADS)[number];
+
+export const MANAGER_PARTS = ['climate', 'questions', 'present', 'objections', 'observer'] as const;
+export type ManagerPart = (typeof MANAGER_PARTS)[number];
+
+export const STAKES = ['low', 'normal', 'high'] as const;
+export type Stakes = (typeof STAKES)[number];
+
+export const COMMITMENT_KINDS = ['order', 'next-step'] as const;
+export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
+
 export const MAX_AGENDA_ITEMS = 30;
+export const MIN_ITEM_MINUTES = 1;
 export const MAX_ITEM_MINUTES = 240;
+export const MIN_CALL_MINUTES = 5;
+export const MAX_CALL_MINUTES = 480;
 export const MAX_MEETING_LINK_LENGTH = 2048;
 
-const TitleSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_TITLE_LENGTH));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const minutes = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+
+export const AttendeeSchema = v.strictObject({ id: IdSchema, name: text(100), role: text(100) });
+export type Attendee = v.InferOutput<typeof AttendeeSchema>;
 
 export const AgendaItemSchema = v.strictObject({
   id: IdSchema,
-  title: TitleSchema,
-  minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ITEM_MINUTES)),
+  title: text(200),
+  minutes: minutes(MIN_ITEM_MINUTES, MAX_ITEM_MINUTES),
+  lead: v.picklist(AGENDA_LEADS),
+  /** What the manager does during this item: "share the Acme rollout story", "stay quiet, observe". */
+  managerCue: text(300),
 });
 export type AgendaItem = v.InferOutput<typeof AgendaItemSchema>;
 
-/** The stored shape of a plan. Data read back from storage or from a message passes this before use. */
-export const PlanSchema = v.strictObject({
-  id: IdSchema,
-  title: TitleSchema,
-  /** Epoch milliseconds. */
-  scheduledStart: EpochMsSchema,
-  meetingLink: v.nullable(v.pipe(v.string(), v.maxLength(MAX_MEETING_LINK_LENGTH))),
-  /** `meet:abc-defg-hij`, derived from meetingLink; indexed so the overlay finds the plan from the tab's URL. */
-  meetingKey: v.nullable(v.pipe(v.string(), v.maxLength(64))),
-  agenda: v.pipe(v.array(AgendaItemSchema), v.minLength(1), v.maxLength(MAX_AGENDA_ITEMS)),
-  createdAt: EpochMsSchema,
-  updatedAt: EpochMsSchema,
-  /** Bumped on every save; later issues use it to refuse a write based on a stale copy. */
-  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
-});
+export const QuestionSchema = v.strictObject({ id: IdSchema, text: text(300) });
+export type Question = v.InferOutput<typeof QuestionSchema>;
+
+export const REP_OPENS_MESSAGE = 'The rep opens the call and sets the agenda, so the first item is always the rep’s.';
+export const REP_ASKS_MESSAGE =
+  'The rep asks for the business or the next step, so the last item is always the rep’s. The manager never makes the ask.';
+
+/** The stored shape of a plan. Data read back from storage, a message, a share code or a file passes this first. */
+export const PlanSchema = v.pipe(
+  v.strictObject({
+    schemaVersion: v.literal(PLAN_SCHEMA_VERSION),
+    id: IdSchema,
+    callType: v.picklist(CALL_TYPES),
+    /** The call's name in lists, e.g. "Acme Logistics: proposal review". */
+    title: text(200),
+    /** The customer company. */
+    account: text(200),
+    attendees: v.pipe(v.array(AttendeeSchema), v.maxLength(20)),
+    scheduledStart: EpochMsSchema,
+    durationMinutes: minutes(MIN_CALL_MINUTES, MAX_CALL_MINUTES),
+    /** As typed; empty when there is none. */
+    meetingLink: text(MAX_MEETING_LINK_LENGTH),
+    /** `meet:abc-defg-hij`, derived from meetingLink, or null when the link is not a meeting; indexed. */
+    meetingKey: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+    repName: text(100),
+    managerName: text(100),
+    /** Our objective for this call. */
+    objective: text(500),
+    /** The customer's objective for this call, in their words. */
+    customerObjective: text(500),
+    /** The commitment we aim for: the order, or a named next step (who does what by when). */
+    commitment: v.strictObject({ kind: v.picklist(COMMITMENT_KINDS), text: text(500) }),
+    agenda: v.pipe(v.array(AgendaItemSchema), v.minLength(1), v.maxLength(MAX_AGENDA_ITEMS)),
+    managerParts: v.pipe(v.array(v.picklist(MANAGER_PARTS)), v.maxLength(MANAGER_PARTS.length)),
+    managerNote: text(500),
+    /** Topics the manager must never raise. */
+    doNotRaise: v.pipe(v.array(text(200)), v.maxLength(20)),
+    /** When the manager may step in, and the agreed signal. */
+    stepInWhen: text(300),
+    stepInSignal: text(200),
+    /** On a low-stakes call the rep may be left to fail, as a lesson. */
+    stakes: v.picklist(STAKES),
+    questions: v.pipe(v.array(QuestionSchema), v.maxLength(30)),
+    /** When rep and manager reviewed the plan together; null until then. */
+    reviewedTogetherAt: v.nullable(EpochMsSchema),
+    /** When the agenda was sent to the customer; null until then. */
+    agendaSentAt: v.nullable(EpochMsSchema),
+    createdAt: EpochMsSchema,
+    updatedAt: EpochMsSchema,
+    /** Bumped on every save. Storage refuses a save based on a stale copy; import compares revisions. */
+    revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
+  v.check((plan) => plan.agenda[0]?.lead === 'rep', REP_OPENS_MESSAGE),
+  v.check((plan) => plan.agenda.at(-1)?.lead === 'rep', REP_ASKS_MESSAGE),
+  v.check((plan) => plan.meetingKey === meetingKeyOf(plan.meetingLink), 'The meeting key must match the link.'),
+);
 export type Plan = v.InferOutput<typeof PlanSchema>;
 
-/** What the plan form holds: strings, as typed. */
-export interface PlanDraft {
-  title: string;
-  /** `YYYY-MM-DDTHH:mm` in local time, as an `<input type="datetime-local">` gives it. */
-  scheduledStartLocal: string;
-  meetingLink: string;
-  agenda: { title: string; minutes: string }[];
+function meetingKeyOf(link: string): string | null {
+  const meeting = link.trim() === '' ? null : meetingFromUrl(link.trim());
+  return meeting ? meetingKey(meeting) : null;
 }
 
-export type PlanField =
-  'title' | 'scheduledStart' | 'meetingLink' | 'agenda' | `agenda.${number}.title` | `agenda.${number}.minutes`;
-
-export interface PlanProblem {
-  field: PlanField;
-  message: string;
+export function plannedMinutes(plan: Pick<Plan, 'agenda'>): number {
+  return plan.agenda.reduce((sum, item) => sum + item.minutes, 0);
 }
 
-export type PlanDraftResult = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
+export function isScheduledNear(plan: Pick<Plan, 'scheduledStart'>, now: number, windowMs: number): boolean {
+  return Math.abs(plan.scheduledStart - now) <= windowMs;
+}
 
-export interface PlanIdentity {
-  id: string;
-  now: number;
-  /** Ids for agenda items, one per call; a counter in tests, crypto.randomUUID in the extension. */
-  newItemId: () => string;
-  /** The plan being edited, if any: keeps createdAt and bumps revision. */
-  previous?: Plan;
+/** The name a plan goes by in lists: its title, else its account, else a placeholder. */
+export function planDisplayName(plan: Pick<Plan, 'title' | 'account'>): string {
+  return plan.title.trim() || plan.account.trim() || 'Untitled call';
+}
+
+/** What is wrong with a meeting link, or null when it is empty or a meeting the overlay will recognise. */
+export function meetingLinkProblem(link: string): string | null {
+  const trimmed = link.trim();
+  if (trimmed === '' || meetingFromUrl(trimmed)) return null;
+  return 'Paste a Google Meet link (https://meet.google.com/abc-defg-hij) or a Zoom web-client link (https://app.zoom.us/wc/12345678901/join), or leave it empty.';
+}
+
+/** Sets the link and keeps the indexed meeting key in step with it. */
+export function withMeetingLink(plan: Plan, link: string): Plan {
+  return { ...plan, meetingLink: link, meetingKey: meetingKeyOf(link) };
+}
+
+export type AgendaChange =
+  | { kind: 'add'; item: AgendaItem }
+  | { kind: 'remove'; index: number }
+  | { kind: 'move'; index: number; to: number }
+  | { kind: 'update'; index: number; changes: Partial<Omit<AgendaItem, 'id'>> };
+
+export type AgendaChangeResult = { ok: true; plan: Plan } | { ok: false; message: string };
+
+/**
+ * Applies one agenda edit, or refuses it with the coaching reason. The rep owns opening the call and the final ask:
+ * no edit may leave the first or the last item led by someone else. A new item goes before the final ask.
+ */
+export function changeAgenda(plan: Plan, change: AgendaChange): AgendaChangeResult {
+  const agenda = [...plan.agenda];
+  switch (change.kind) {
+    case 'add':
+      if (agenda.length >= MAX_AGENDA_ITEMS)
+        return { ok: false, message: `Keep the agenda to ${MAX_AGENDA_ITEMS} items.` };
+      agenda.splice(Math.max(agenda.length - 1, 1), 0, change.item);
+      break;
+    case 'remove':
+      if (agenda.length <= 1) return { ok: false, message: 'A call needs at least one agenda item.' };
+      agenda.splice(change.index, 1);
+      break;
+    case 'move': {
+      if (change.to < 0 || change.to >= agenda.length) return { ok: false, message: 'That item can’t move further.' };
+      const [moved] = agenda.splice(change.index, 1);
+      if (!moved) return { ok: false, message: 'That item no longer exists.' };
+      agenda.splice(change.to, 0, moved);
+      break;
+    }
+    case 'update': {
+      const current = agenda[change.index];
+      if (!current) return { ok: false, message: 'That item no longer exists.' };
+      agenda[change.index] = { ...current, ...change.changes };
+      break;
+    }
+  }
+  if (agenda[0]?.lead !== 'rep') return { ok: false, message: REP_OPENS_MESSAGE };
+  if (agenda.at(-1)?.lead !== 'rep') return { ok: false, message: REP_ASKS_MESSAGE };
+  return { ok: true, plan: { ...plan, agenda } };
 }
 
 /** Parses `YYYY-MM-DDTHH:mm` as local time. Returns null when the text is not such a date. */
-export function parseLocalDateTime(text: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text.trim());
+export function parseLocalDateTime(input: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(input.trim());
   if (!match) return null;
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   const date = new Date(year, month - 1, day, hour, minute);
@@ -75,125 +190,9 @@ export function parseLocalDateTime(text: string): number | null {
   return date.getTime();
 }
 
-/** The inverse of parseLocalDateTime, for filling the form from a stored plan. */
+/** The inverse of parseLocalDateTime, for `<input type="datetime-local">`. */
 export function formatLocalDateTime(epochMs: number): string {
   const date = new Date(epochMs);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** Checks what a person typed and turns it into a plan, or says what to fix, field by field. */
-export function planFromDraft(draft: PlanDraft, identity: PlanIdentity): PlanDraftResult {
-  const problems: PlanProblem[] = [];
-  const title = draft.title.trim();
-  if (title === '') problems.push({ field: 'title', message: 'Give the call a title, for example the account name.' });
-  else if (title.length > MAX_TITLE_LENGTH)
-    problems.push({ field: 'title', message: `Keep the title under ${MAX_TITLE_LENGTH} characters.` });
-
-  const scheduledStart = parseLocalDateTime(draft.scheduledStartLocal);
-  if (scheduledStart === null)
-    problems.push({ field: 'scheduledStart', message: 'Pick the date and time of the call.' });
-
-  const link = draft.meetingLink.trim();
-  const meeting = link === '' ? null : meetingFromUrl(link);
-  if (link.length > MAX_MEETING_LINK_LENGTH) {
-    problems.push({ field: 'meetingLink', message: 'That link is too long to be a meeting link.' });
-  } else if (link !== '' && meeting === null) {
-    problems.push({
-      field: 'meetingLink',
-      message:
-        'Paste a Google Meet link (https://meet.google.com/abc-defg-hij) or a Zoom web-client link (https://app.zoom.us/wc/12345678901/join), or leave it empty.',
-    });
-  }
-
-  const agenda: AgendaItem[] = [];
-  const filledRows = draft.agenda.filter((row) => row.title.trim() !== '' || row.minutes.trim() !== '');
-  if (filledRows.length === 0) problems.push({ field: 'agenda', message: 'Add at least one agenda item.' });
-  if (filledRows.length > MAX_AGENDA_ITEMS)
-    problems.push({ field: 'agenda', message: `Keep the agenda to ${MAX_AGENDA_ITEMS} items or fewer.` });
-  draft.agenda.forEach((row, index) => {
-    const itemTitle = row.title.trim();
-    const minutesText = row.minutes.trim();
-    if (itemTitle === '' && minutesText === '') return;
-    if (itemTitle === '')
-      problems.push({ field: `agenda.${index}.title`, message: `Item ${index + 1} needs a title.` });
-    else if (itemTitle.length > MAX_TITLE_LENGTH)
-      problems.push({
-        field: `agenda.${index}.title`,
-        message: `Keep item ${index + 1} under ${MAX_TITLE_LENGTH} characters.`,
-      });
-    const minutes = Number(minutesText);
-    if (!/^\d+$/.test(minutesText) || minutes < 1 || minutes > MAX_ITEM_MINUTES) {
-      problems.push({
-        field: `agenda.${index}.minutes`,
-        message: `Item ${index + 1} needs a time box of 1 to ${MAX_ITEM_MINUTES} whole minutes.`,
-      });
-    }
-    agenda.push({ id: identity.previous?.agenda[index]?.id ?? identity.newItemId(), title: itemTitle, minutes });
-  });
-
-  if (problems.length > 0 || scheduledStart === null) return { ok: false, problems };
-  return {
-    ok: true,
-    plan: {
-      id: identity.previous?.id ?? identity.id,
-      title,
-      scheduledStart,
-      meetingLink: link === '' ? null : link,
-      meetingKey: meeting ? meetingKey(meeting) : null,
-      agenda,
-      createdAt: identity.previous?.createdAt ?? identity.now,
-      updatedAt: identity.now,
-      revision: (identity.previous?.revision ?? 0) + 1,
-    },
-  };
-}
-
-/** A blank form with one empty agenda row. */
-export function emptyPlanDraft(now: number): PlanDraft {
-  const nextHalfHour = Math.ceil(now / (30 * 60_000)) * 30 * 60_000;
-  return {
-    title: '',
-    scheduledStartLocal: formatLocalDateTime(nextHalfHour),
-    meetingLink: '',
-    agenda: [{ title: '', minutes: '' }],
-  };
-}
-
-export function draftFromPlan(plan: Plan): PlanDraft {
-  return {
-    title: plan.title,
-    scheduledStartLocal: formatLocalDateTime(plan.scheduledStart),
-    meetingLink: plan.meetingLink ?? '',
-    agenda: plan.agenda.map((item) => ({ title: item.title, minutes: String(item.minutes) })),
-  };
-}
-
-export function plannedMinutes(plan: Pick<Plan, 'agenda'>): number {
-  return plan.agenda.reduce((sum, item) => sum + item.minutes, 0);
-}
-
-/** How far a plan's start is from now, for "the plan for the call starting around now". */
-export function isScheduledNear(plan: Pick<Plan, 'scheduledStart'>, now: number, windowMs: number): boolean {
-  return Math.abs(plan.scheduledStart - now) <= windowMs;
-}
-
-/**
- * A ready-made joint call for people trying Ridealong for the first time, scheduled to start now.
- * The agenda follows the coaching articles: the rep opens and sets the agenda, questions come before the pitch,
- * and the rep asks for the next step at the end.
- */
-export function samplePlanDraft(now: number, meetingLink = ''): PlanDraft {
-  return {
-    title: 'Acme Logistics: proposal review',
-    scheduledStartLocal: formatLocalDateTime(Math.floor(now / 60_000) * 60_000),
-    meetingLink,
-    agenda: [
-      { title: 'Open, introductions, agree the agenda', minutes: '5' },
-      { title: 'Confirm their goals and timeline', minutes: '10' },
-      { title: 'Walk through the proposal', minutes: '15' },
-      { title: 'Questions and concerns', minutes: '10' },
-      { title: 'Agree the next step', minutes: '5' },
-    ],
-  };
 }

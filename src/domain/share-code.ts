@@ -3,37 +3,31 @@
 //
 // Decoding treats the code as hostile: size caps before and after decompression, one schema over the whole payload
 // before anything is used, and refusals phrased for the person who pasted it.
-import * as v from 'valibot';
-import { PlanSchema, type Plan } from './plan';
+import { NEWER_VERSION_MESSAGE, validateIncomingPlans, type IncomingPlans } from './incoming-plans';
+import type { Plan } from './plan';
 
 export const SHARE_CODE_PREFIX = 'RA1.';
 export const SHARE_CODE_VERSION = 1;
 export const MAX_SHARE_CODE_CHARS = 1024 * 1024;
 export const MAX_DECOMPRESSED_BYTES = 5 * 1024 * 1024;
-export const MAX_PLANS_PER_CODE = 200;
-
-const SharePayloadSchema = v.strictObject({
-  v: v.literal(SHARE_CODE_VERSION),
-  plans: v.pipe(v.array(PlanSchema), v.minLength(1), v.maxLength(MAX_PLANS_PER_CODE)),
-});
-
-export type DecodedShareCode = { ok: true; plans: Plan[] } | { ok: false; message: string };
+const SHARE_FORMAT = { versionKey: 'v', version: SHARE_CODE_VERSION, what: 'share code' };
 
 export async function encodeShareCode(plans: Plan[]): Promise<string> {
-  const payload = v.parse(SharePayloadSchema, { v: SHARE_CODE_VERSION, plans });
-  const json = new TextEncoder().encode(JSON.stringify(payload));
+  const checked = validateIncomingPlans({ v: SHARE_CODE_VERSION, plans }, SHARE_FORMAT);
+  if (!checked.ok) throw new Error(checked.message);
+  const json = new TextEncoder().encode(JSON.stringify({ v: SHARE_CODE_VERSION, plans: checked.plans }));
   const compressed = await pipeBytes(json, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY);
   return SHARE_CODE_PREFIX + toBase64Url(compressed!);
 }
 
-export async function decodeShareCode(text: string): Promise<DecodedShareCode> {
+export async function decodeShareCode(text: string): Promise<IncomingPlans> {
   const code = text.trim();
   if (code === '') return refuse('Paste a Ridealong share code first.');
   if (code.length > MAX_SHARE_CODE_CHARS) return refuse('That is too long to be a Ridealong share code.');
   const version = /^RA(\d+)\./.exec(code);
   if (!version) return refuse('That is not a Ridealong share code. Codes start with “RA1.”.');
   if (Number(version[1]) > SHARE_CODE_VERSION) {
-    return refuse('This code was made by a newer version of Ridealong. Update Ridealong, then paste it again.');
+    return refuse(NEWER_VERSION_MESSAGE);
   }
   const bytes = fromBase64Url(code.slice(SHARE_CODE_PREFIX.length));
   if (!bytes || bytes.length === 0) return refuse(INCOMPLETE);
@@ -52,20 +46,12 @@ export async function decodeShareCode(text: string): Promise<DecodedShareCode> {
   } catch {
     return refuse(INCOMPLETE);
   }
-  const payloadVersion = (parsed as { v?: unknown } | null)?.v;
-  if (typeof payloadVersion === 'number' && payloadVersion > SHARE_CODE_VERSION) {
-    return refuse('This code was made by a newer version of Ridealong. Update Ridealong, then paste it again.');
-  }
-  const result = v.safeParse(SharePayloadSchema, parsed);
-  if (!result.success) {
-    return refuse('That share code holds something that is not a valid Ridealong plan, so nothing was imported.');
-  }
-  return { ok: true, plans: result.output.plans };
+  return validateIncomingPlans(parsed, SHARE_FORMAT);
 }
 
 const INCOMPLETE = 'That share code is damaged or incomplete. Copy the whole line again, from “RA1.” to the end.';
 
-function refuse(message: string): DecodedShareCode {
+function refuse(message: string): IncomingPlans {
   return { ok: false, message };
 }
 

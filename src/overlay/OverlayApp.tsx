@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { currentItemIndex, type Call, type Role } from '../domain/call';
 import type { MeetingId } from '../domain/meeting-url';
-import { plannedMinutes, type Plan } from '../domain/plan';
+import { planDisplayName, plannedMinutes, type Plan } from '../domain/plan';
 import { loadDefaultRole, saveDefaultRole } from '../platform/device-settings';
 import type { MeetingState } from '../platform/messages';
 import { requestFromServiceWorker } from '../platform/request';
 import { formatDateTime, formatMinutes } from '../ui/format';
+
+const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; state: MeetingState };
 
@@ -79,8 +81,9 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   const firstPlan =
     loaded.status === 'ready' ? (loaded.state.linkedPlans[0] ?? loaded.state.nearbyPlans[0]) : undefined;
   const pillText = activeCall
-    ? `${activeCall.planSnapshot.title} · item ${currentItemIndex(activeCall) + 1} of ${activeCall.planSnapshot.agenda.length}`
-    : (firstPlan?.title ?? (loaded.status === 'loading' ? 'Loading…' : 'No plan for this meeting'));
+    ? `${planDisplayName(activeCall.planSnapshot)} · item ${currentItemIndex(activeCall) + 1} of ${activeCall.planSnapshot.agenda.length}`
+    : ((firstPlan && planDisplayName(firstPlan)) ??
+      (loaded.status === 'loading' ? 'Loading…' : 'No plan for this meeting'));
 
   if (!expanded) {
     return (
@@ -199,21 +202,24 @@ function PlanList(props: { heading: string; plans: Plan[]; busy: boolean; onStar
       <ul class="plans">
         {props.plans.map((plan) => (
           <li key={plan.id}>
-            <div class="plan-title">{plan.title}</div>
+            <div class="plan-title">{planDisplayName(plan)}</div>
             <div class="muted">
               {formatDateTime(plan.scheduledStart)} · {plan.agenda.length} items · {formatMinutes(plannedMinutes(plan))}
             </div>
             <ol class="agenda-preview">
               {plan.agenda.map((item) => (
                 <li key={item.id}>
-                  {item.title} <span class="muted">({formatMinutes(item.minutes)})</span>
+                  {item.title}{' '}
+                  <span class="muted">
+                    ({LEAD_NAMES[item.lead]}, {formatMinutes(item.minutes)})
+                  </span>
                 </li>
               ))}
             </ol>
             <button
               class="primary"
               disabled={props.busy}
-              aria-label={`Start call: ${plan.title}`}
+              aria-label={`Start call: ${planDisplayName(plan)}`}
               onClick={() => props.onStart(plan)}
             >
               Start call
@@ -233,7 +239,7 @@ function CallView(props: { call: Call; busy: boolean; onMove: (toItemIndex: numb
   const atEnd = current === agenda.length - 1;
   return (
     <div>
-      <div class="plan-title">{call.planSnapshot.title}</div>
+      <div class="plan-title">{planDisplayName(call.planSnapshot)}</div>
       <p class="muted">
         You are the {call.role} · item {current + 1} of {agenda.length}
       </p>
@@ -245,7 +251,10 @@ function CallView(props: { call: Call; busy: boolean; onMove: (toItemIndex: numb
             aria-current={index === current ? 'step' : undefined}
           >
             {index === current && <strong class="now-label">Now: </strong>}
-            {item.title} <span class="muted">({formatMinutes(item.minutes)})</span>
+            {item.title}{' '}
+            <span class="muted">
+              ({LEAD_NAMES[item.lead]}, {formatMinutes(item.minutes)})
+            </span>
           </li>
         ))}
       </ol>

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Plan } from '../domain/plan';
+import type { IncomingPlans } from '../domain/incoming-plans';
+import { planDisplayName, type Plan } from '../domain/plan';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, PLAN_FILE_EXTENSION } from '../domain/plan-file';
 import { decodeShareCode } from '../domain/share-code';
 import { importPlans, type ImportOutcome } from '../storage/plans';
 
@@ -9,36 +11,36 @@ interface Props {
 }
 
 function outcomeText({ decision, plan }: ImportOutcome): string {
+  const name = planDisplayName(plan);
   switch (decision) {
     case 'new':
-      return `Imported “${plan.title}”.`;
+      return `Imported “${name}”.`;
     case 'update':
-      return `Updated “${plan.title}” to the shared version.`;
+      return `Updated “${name}” to the shared version.`;
     case 'up-to-date':
-      return `“${plan.title}” is already up to date.`;
+      return `“${name}” is already up to date.`;
     case 'local-changed':
-      return `“${plan.title}” was changed here since it was shared.`;
+      return `“${name}” was changed here since it was shared.`;
   }
 }
 
-/** Paste a share code; see what it did to each plan; decide about plans that were changed here since. */
+/** Paste a share code or pick a plan file; see what it did to each plan; decide about plans changed here since. */
 export function ImportPlans({ onDone, onImported }: Props) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [results, setResults] = useState<string[]>([]);
   const [conflicts, setConflicts] = useState<Plan[]>([]);
 
-  const importCode = async (event: Event) => {
-    event.preventDefault();
+  const importIncoming = async (incoming: IncomingPlans) => {
     setError(null);
     setResults([]);
-    const decoded = await decodeShareCode(code);
-    if (!decoded.ok) {
-      setError(decoded.message);
+    setConflicts([]);
+    if (!incoming.ok) {
+      setError(incoming.message);
       return;
     }
     try {
-      const outcomes = await importPlans(decoded.plans);
+      const outcomes = await importPlans(incoming.plans);
       setResults(outcomes.filter((outcome) => outcome.decision !== 'local-changed').map(outcomeText));
       setConflicts(outcomes.filter((outcome) => outcome.decision === 'local-changed').map((outcome) => outcome.plan));
       await onImported();
@@ -47,18 +49,30 @@ export function ImportPlans({ onDone, onImported }: Props) {
     }
   };
 
+  const importFile = async (file: File) => {
+    // The size is checked before the file is read, so a huge file is never loaded.
+    await importIncoming(parsePlanFile(file.size > MAX_PLAN_FILE_BYTES ? '' : await file.text(), file.size));
+  };
+
   const resolve = async (plan: Plan, replace: boolean) => {
     if (replace) await importPlans([plan], new Set([plan.id]));
+    const name = planDisplayName(plan);
     setConflicts(conflicts.filter((conflict) => conflict.id !== plan.id));
     setResults([
       ...results,
-      replace ? `Replaced “${plan.title}” with the shared version.` : `Kept your version of “${plan.title}”.`,
+      replace ? `Replaced “${name}” with the shared version.` : `Kept your version of “${name}”.`,
     ]);
     await onImported();
   };
 
   return (
-    <form class="plan-form" onSubmit={(event) => void importCode(event)}>
+    <form
+      class="plan-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void decodeShareCode(code).then(importIncoming);
+      }}
+    >
       <h1>Import a plan</h1>
       <label>
         Share code
@@ -70,6 +84,18 @@ export function ImportPlans({ onDone, onImported }: Props) {
           onInput={(event) => setCode(event.currentTarget.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'import-error' : undefined}
+        />
+      </label>
+      <label>
+        Or a plan file ({PLAN_FILE_EXTENSION})
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
         />
       </label>
       {error && (
@@ -85,8 +111,11 @@ export function ImportPlans({ onDone, onImported }: Props) {
         </ul>
       )}
       {conflicts.map((plan) => (
-        <div class="conflict" key={plan.id} role="group" aria-label={`Conflict: ${plan.title}`}>
-          <p>“{plan.title}” was changed in this browser since it was shared. Replace it with the shared version?</p>
+        <div class="conflict" key={plan.id} role="group" aria-label={`Conflict: ${planDisplayName(plan)}`}>
+          <p>
+            “{planDisplayName(plan)}” was changed in this browser since it was shared. Replace it with the shared
+            version?
+          </p>
           <button type="button" onClick={() => void resolve(plan, true)}>
             Replace mine
           </button>{' '}

@@ -1,21 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
 import { meetingFromUrl } from '../domain/meeting-url';
-import { plannedMinutes, planFromDraft, samplePlanDraft, type Plan, type PlanDraft } from '../domain/plan';
-import { browser } from '../platform/browser';
-import { listPlansBySchedule, savePlan } from '../storage/plans';
-import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
+import { CALL_TYPES, planDisplayName, plannedMinutes, type CallType, type Plan } from '../domain/plan';
+import { planFileName, planFileText } from '../domain/plan-file';
+import { readiness } from '../domain/readiness';
 import { encodeShareCode } from '../domain/share-code';
+import { planFromTemplate, samplePlan } from '../domain/templates';
+import { browser } from '../platform/browser';
+import { deletePlan, getPlan, listPlansBySchedule, savePlan } from '../storage/plans';
+import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { ImportPlans } from './ImportPlans';
-import { PlanForm } from './PlanForm';
+import { PlanEditor } from './PlanEditor';
 
-type View = { name: 'list' } | { name: 'edit'; plan?: Plan } | { name: 'import' };
+type View = { name: 'list' } | { name: 'edit'; plan: Plan; stored: boolean } | { name: 'import' };
 type Plans = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; plans: Plan[] };
+
+const TYPE_NAMES: Record<CallType, string> = { discovery: 'Discovery', advance: 'Advance', close: 'Close' };
+/** Opened as `popup.html?view=tab#plan=<id>`, the same editor at full width. */
+const IN_TAB = new URLSearchParams(location.search).get('view') === 'tab';
+
+const newContext = () => ({ id: crypto.randomUUID(), now: Date.now(), newId: () => crypto.randomUUID() });
 
 export function PopupApp() {
   const [view, setView] = useState<View>({ name: 'list' });
   const [plans, setPlans] = useState<Plans>({ status: 'loading' });
   const [status, setStatus] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<Plan | null>(null);
   const [shared, setShared] = useState<{ title: string; code: string } | null>(null);
+  const [search, setSearch] = useState('');
 
   const reload = async () => {
     try {
@@ -27,66 +38,91 @@ export function PopupApp() {
 
   useEffect(() => {
     void reload();
+    const id = new URLSearchParams(location.hash.slice(1)).get('plan');
+    if (id) {
+      void getPlan(id).then((plan) =>
+        plan ? setView({ name: 'edit', plan, stored: true }) : setStatus('That plan no longer exists.'),
+      );
+    }
   }, []);
 
-  const saved = async (plan: Plan) => {
-    setStatus(`Saved “${plan.title}”.`);
+  const closeEditor = async () => {
     setView({ name: 'list' });
     await reload();
   };
 
+  const remove = async (plan: Plan) => {
+    await deletePlan(plan.id);
+    setDeleted(plan);
+    setStatus(null);
+    await closeEditor();
+  };
+
+  const undoDelete = async () => {
+    if (!deleted) return;
+    await savePlan(deleted);
+    setStatus(`Restored “${planDisplayName(deleted)}”.`);
+    setDeleted(null);
+    await reload();
+  };
+
   const addSample = async () => {
-    const result = planFromDraft(samplePlanDraft(Date.now()), {
-      id: crypto.randomUUID(),
-      now: Date.now(),
-      newItemId: () => crypto.randomUUID(),
-    });
-    if (result.ok) await saved(await savePlan(result.plan));
+    const plan = await savePlan(samplePlan(newContext()));
+    setStatus(`Added the sample plan “${planDisplayName(plan)}”.`);
+    await reload();
   };
 
   const share = async (plan: Plan) => {
     const code = await encodeShareCode([plan]);
-    setShared({ title: plan.title, code });
+    const name = planDisplayName(plan);
+    setShared({ title: name, code });
     try {
       await navigator.clipboard.writeText(code);
-      setStatus(`Share code for “${plan.title}” copied. Paste it to the other person; they choose Import plan.`);
+      setStatus(`Share code for “${name}” copied. Paste it to the other person; they choose Import plan.`);
     } catch {
-      setStatus(`Copy the share code for “${plan.title}” below.`);
+      setStatus(`Copy the share code for “${name}” below.`);
     }
   };
 
+  const exportAll = (all: Plan[]) => {
+    const url = URL.createObjectURL(new Blob([planFileText(all, Date.now())], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = planFileName(Date.now());
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus(`Exported ${all.length} plan${all.length === 1 ? '' : 's'} to a file.`);
+  };
+
+  const shell = (content: preact.ComponentChildren) => <main class={IN_TAB ? 'popup in-tab' : 'popup'}>{content}</main>;
+
   if (view.name === 'import') {
-    return (
-      <main class="popup">
-        <ImportPlans onDone={() => setView({ name: 'list' })} onImported={reload} />
-      </main>
-    );
+    return shell(<ImportPlans onDone={() => void closeEditor()} onImported={reload} />);
   }
 
   if (view.name === 'edit') {
-    return (
-      <main class="popup">
-        <PlanForm
-          plan={view.plan}
-          onSave={async (draft: PlanDraft, previous?: Plan) => {
-            const result = planFromDraft(draft, {
-              id: crypto.randomUUID(),
-              now: Date.now(),
-              newItemId: () => crypto.randomUUID(),
-              previous,
-            });
-            if (!result.ok) return result.problems;
-            await saved(await savePlan(result.plan));
-            return [];
-          }}
-          onCancel={() => setView({ name: 'list' })}
-        />
-      </main>
+    return shell(
+      <PlanEditor
+        key={view.plan.id}
+        initial={view.plan}
+        stored={view.stored}
+        inTab={IN_TAB}
+        onDone={() => void closeEditor()}
+        onDelete={(plan) => void remove(plan)}
+      />,
     );
   }
 
-  return (
-    <main class="popup">
+  const now = Date.now();
+  const query = search.trim().toLowerCase();
+  const all = plans.status === 'ready' ? plans.plans : [];
+  const matching = all.filter((plan) => `${plan.account} ${plan.title}`.toLowerCase().includes(query));
+  const upcoming = matching.filter((plan) => plan.scheduledStart + plan.durationMinutes * 60_000 >= now);
+  const past = matching.filter((plan) => !upcoming.includes(plan)).reverse();
+  const [next, ...later] = upcoming;
+
+  return shell(
+    <>
       <header class="popup-header">
         <h1>Ridealong</h1>
         <button onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('src/debrief/debrief.html') })}>
@@ -98,11 +134,27 @@ export function PopupApp() {
           {status}
         </p>
       )}
+      {deleted && (
+        <p class="status" role="status">
+          Deleted “{planDisplayName(deleted)}”. <button onClick={() => void undoDelete()}>Undo</button>
+        </p>
+      )}
+      <div class="new-plan" role="group" aria-label="New plan from a template">
+        <span class="new-plan-label">New plan:</span>
+        {CALL_TYPES.map((type) => (
+          <button
+            key={type}
+            class="primary"
+            aria-label={`New ${TYPE_NAMES[type].toLowerCase()} plan`}
+            onClick={() => setView({ name: 'edit', plan: planFromTemplate(type, newContext()), stored: false })}
+          >
+            {TYPE_NAMES[type]}
+          </button>
+        ))}
+      </div>
       <div class="list-actions">
-        <button class="primary" onClick={() => setView({ name: 'edit' })}>
-          New plan
-        </button>
         <button onClick={() => setView({ name: 'import' })}>Import plan</button>
+        {all.length > 0 && <button onClick={() => exportAll(all)}>Export all to a file</button>}
       </div>
       {shared && (
         <label class="share-code">
@@ -116,41 +168,97 @@ export function PopupApp() {
           {plans.message}
         </p>
       )}
-      {plans.status === 'ready' && plans.plans.length === 0 && (
+      {plans.status === 'ready' && all.length === 0 && (
         <div class="empty">
-          <p>
-            No plans yet. Plan a joint call before you join it: the agenda, who leads each part, and the time boxes.
-          </p>
+          <p>No plans yet. Plan a joint call before you join it: the objective, the agenda, who leads each part.</p>
           <button onClick={() => void addSample()}>Add a sample plan</button>
         </div>
       )}
-      {plans.status === 'ready' && plans.plans.length > 0 && (
+      {all.length > 0 && (
+        <label class="search">
+          Search by account
+          <input type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
+        </label>
+      )}
+      {all.length > 0 && matching.length === 0 && <p class="muted">No plan matches “{search}”.</p>}
+      {next && <NextPlan plan={next} onEdit={setView} onShare={share} />}
+      {later.length > 0 && (
         <ul class="plan-list" aria-label="Plans">
-          {plans.plans.map((plan) => {
-            const meeting = plan.meetingLink ? meetingFromUrl(plan.meetingLink) : null;
-            return (
-              <li key={plan.id}>
-                <div>
-                  <div class="plan-title">{plan.title}</div>
-                  <div class="muted">
-                    {formatDateTime(plan.scheduledStart)} · {plan.agenda.length} items ·{' '}
-                    {formatMinutes(plannedMinutes(plan))}
-                    {meeting ? ` · ${PLATFORM_NAMES[meeting.platform]}` : ' · no meeting link'}
-                  </div>
-                </div>
-                <div class="row-actions">
-                  <button aria-label={`Edit ${plan.title}`} onClick={() => setView({ name: 'edit', plan })}>
-                    Edit
-                  </button>
-                  <button aria-label={`Share ${plan.title}`} onClick={() => void share(plan)}>
-                    Share
-                  </button>
-                </div>
-              </li>
-            );
-          })}
+          {later.map((plan) => (
+            <PlanRow key={plan.id} plan={plan} onEdit={setView} onShare={share} />
+          ))}
         </ul>
       )}
-    </main>
+      {past.length > 0 && (
+        <details class="past">
+          <summary>Past plans ({past.length})</summary>
+          <ul class="plan-list" aria-label="Past plans">
+            {past.map((plan) => (
+              <PlanRow key={plan.id} plan={plan} onEdit={setView} onShare={share} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </>,
+  );
+}
+
+interface RowProps {
+  plan: Plan;
+  onEdit: (view: View) => void;
+  onShare: (plan: Plan) => Promise<void>;
+}
+
+function PlanSummary({ plan }: { plan: Plan }) {
+  const meeting = plan.meetingLink ? meetingFromUrl(plan.meetingLink.trim()) : null;
+  return (
+    <div class="muted">
+      {TYPE_NAMES[plan.callType]} · {formatDateTime(plan.scheduledStart)} · {formatMinutes(plannedMinutes(plan))}
+      {meeting ? ` · ${PLATFORM_NAMES[meeting.platform]}` : ' · no meeting link'}
+    </div>
+  );
+}
+
+function RowActions({ plan, onEdit, onShare }: RowProps) {
+  const name = planDisplayName(plan);
+  return (
+    <div class="row-actions">
+      <button aria-label={`Edit ${name}`} onClick={() => onEdit({ name: 'edit', plan, stored: true })}>
+        Edit
+      </button>
+      <button aria-label={`Share ${name}`} onClick={() => void onShare(plan)}>
+        Share
+      </button>
+    </div>
+  );
+}
+
+function PlanRow(props: RowProps) {
+  return (
+    <li>
+      <div>
+        <div class="plan-title">{planDisplayName(props.plan)}</div>
+        <PlanSummary plan={props.plan} />
+      </div>
+      <RowActions {...props} />
+    </li>
+  );
+}
+
+/** The next call, shown first and bigger, with what is still missing before it. */
+function NextPlan(props: RowProps) {
+  const gaps = readiness(props.plan);
+  return (
+    <section class="next-plan" aria-label="Next call">
+      <h2>Next call</h2>
+      <div class="plan-title">{planDisplayName(props.plan)}</div>
+      <PlanSummary plan={props.plan} />
+      <p class={gaps.length === 0 ? 'ready' : 'not-ready'}>
+        {gaps.length === 0
+          ? '✓ Ready for the call'
+          : `${gaps.length} to do before the call. First: ${gaps[0]!.message}`}
+      </p>
+      <RowActions {...props} />
+    </section>
   );
 }

@@ -12,6 +12,40 @@ export async function savePlan(plan: Plan): Promise<Plan> {
   return valid;
 }
 
+/** The plan changed in another window or tab since this copy was read; saving would silently undo that edit. */
+export class StalePlanError extends Error {
+  constructor(readonly stored: Plan) {
+    super('This plan was changed in another window since you opened it.');
+    this.name = 'StalePlanError';
+  }
+}
+
+/**
+ * Saves an edit made to the copy at `edited.revision`. The stored plan must still be at that revision; the saved plan
+ * gets the next one. A plan not stored yet is saved as it is. Checked and written in one transaction, so two windows
+ * editing the same plan can't overwrite each other unnoticed.
+ */
+export async function savePlanEdit(edited: Plan, now: number): Promise<Plan> {
+  const database = await openDatabase();
+  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
+  const stored = await transaction.store.get(edited.id);
+  if (stored && stored.revision !== edited.revision) {
+    transaction.abort();
+    await transaction.done.catch(() => undefined);
+    throw new StalePlanError(stored);
+  }
+  let next: Plan;
+  try {
+    next = v.parse(PlanSchema, stored ? { ...edited, revision: edited.revision + 1, updatedAt: now } : edited);
+  } catch (error) {
+    transaction.abort();
+    await transaction.done.catch(() => undefined);
+    throw error;
+  }
+  await Promise.all([transaction.store.put(next), transaction.done]);
+  return next;
+}
+
 export async function getPlan(id: string): Promise<Plan | undefined> {
   return (await openDatabase()).get('plans', id);
 }

@@ -65,6 +65,7 @@ export async function waitForNoOverlay(page: Page, timeoutMs = 5_000): Promise<v
 }
 
 export interface PlanInput {
+  callType?: 'discovery' | 'advance' | 'close';
   title: string;
   meetingLink: string;
   start?: string;
@@ -92,22 +93,25 @@ export class PopupPage {
     return new PopupPage(page, browser.extensionId);
   }
 
+  /** Creates a plan from a call-type template in the editor, fills what is given, and closes the editor. */
   async createPlan(plan: PlanInput) {
     const page = this.page;
-    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.getByRole('button', { name: `New ${plan.callType ?? 'advance'} plan` }).click();
     await page.getByLabel('Title', { exact: true }).fill(plan.title);
     if (plan.start) await page.getByLabel('Starts', { exact: true }).fill(plan.start);
     await page.getByLabel('Meeting link', { exact: true }).fill(plan.meetingLink);
+    const items = page.locator('.agenda-item');
+    // Removing the second item keeps the rep's opening and closing items in place.
+    while ((await items.count()) > plan.agenda.length)
+      await page.getByRole('button', { name: 'Remove item 2' }).click();
+    while ((await items.count()) < plan.agenda.length) await page.getByRole('button', { name: 'Add item' }).click();
     for (const [index, [title, minutes]] of plan.agenda.entries()) {
-      if (index > 0) await page.getByRole('button', { name: 'Add item' }).click();
       await page.getByLabel(`Item ${index + 1} title`).fill(title);
       await page.getByLabel(`Item ${index + 1} minutes`).fill(String(minutes));
     }
-    await page.getByRole('button', { name: 'Save plan' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: `Saved “${plan.title}”` })
-      .waitFor();
+    await page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: `Edit ${plan.title}` }).waitFor();
   }
 }
 

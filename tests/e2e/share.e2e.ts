@@ -49,8 +49,8 @@ describe('a share code', () => {
     // The rep edits the plan and shares it again.
     await repPopup.page.getByRole('button', { name: 'Edit Hooli: proposal' }).click();
     await repPopup.page.getByLabel('Title', { exact: true }).fill('Hooli: final proposal');
-    await repPopup.page.getByRole('button', { name: 'Save plan' }).click();
-    await repPopup.page.getByRole('status').filter({ hasText: 'Saved “Hooli: final proposal”' }).waitFor();
+    await repPopup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+    await repPopup.page.getByRole('button', { name: 'Done' }).click();
     const secondCode = await shareCode(repPopup, 'Hooli: final proposal');
 
     await managerPopup.page.getByLabel('Share code', { exact: true }).fill(secondCode);

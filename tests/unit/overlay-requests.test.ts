@@ -23,10 +23,16 @@ describe('the service worker’s answers to the overlay', () => {
       id: 'near-later',
       scheduledStart: NOW + 90 * 60_000,
       meetingKey: null,
-      meetingLink: null,
+      meetingLink: '',
     });
-    await savePlan({ ...PLAN, id: 'near-sooner', scheduledStart: NOW - 30 * 60_000, meetingKey: 'zoom:83456789012' });
-    await savePlan({ ...PLAN, id: 'far', scheduledStart: NOW + 3 * HOUR, meetingKey: null, meetingLink: null });
+    await savePlan({
+      ...PLAN,
+      id: 'near-sooner',
+      scheduledStart: NOW - 30 * 60_000,
+      meetingKey: 'zoom:83456789012',
+      meetingLink: 'https://zoom.us/wc/join/83456789012',
+    });
+    await savePlan({ ...PLAN, id: 'far', scheduledStart: NOW + 3 * HOUR, meetingKey: null, meetingLink: '' });
     const state = (await handleOverlayRequest({ type: 'meeting/state', meeting: MEETING }, NOW, newId)) as MeetingState;
     expect(state.linkedPlans.map((plan) => plan.id)).toEqual(['linked']);
     expect(state.nearbyPlans.map((plan) => plan.id)).toEqual(['near-sooner', 'near-later']);

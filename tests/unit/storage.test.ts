@@ -16,6 +16,8 @@ import {
   listPlansForMeeting,
   listPlansScheduledBetween,
   savePlan,
+  savePlanEdit,
+  StalePlanError,
 } from '../../src/storage/plans';
 import { PLAN, resetDatabase } from './fixtures';
 
@@ -61,8 +63,14 @@ describe('plans', () => {
   it('are found by meeting and by time, soonest first', async () => {
     await savePlan({ ...PLAN, id: 'later', scheduledStart: 9_000 });
     await savePlan({ ...PLAN, id: 'sooner', scheduledStart: 2_000 });
-    await savePlan({ ...PLAN, id: 'unlinked', scheduledStart: 5_000, meetingLink: null, meetingKey: null });
-    await savePlan({ ...PLAN, id: 'zoom', scheduledStart: 4_000, meetingKey: 'zoom:83456789012' });
+    await savePlan({ ...PLAN, id: 'unlinked', scheduledStart: 5_000, meetingLink: '', meetingKey: null });
+    await savePlan({
+      ...PLAN,
+      id: 'zoom',
+      scheduledStart: 4_000,
+      meetingKey: 'zoom:83456789012',
+      meetingLink: 'https://zoom.us/wc/join/83456789012',
+    });
     expect((await listPlansForMeeting('meet:abc-defg-hij')).map((plan) => plan.id)).toEqual(['sooner', 'later']);
     expect((await listPlansScheduledBetween(3_000, 6_000)).map((plan) => plan.id)).toEqual(['zoom', 'unlinked']);
     expect((await listPlansBySchedule()).map((plan) => plan.id)).toEqual(['sooner', 'zoom', 'unlinked', 'later']);
@@ -123,5 +131,21 @@ describe('calls', () => {
       await saveCall(startCall(PLAN, 'rep', MEETING, 1_000 * index, `call-${index}`));
     expect((await listCallsNewestFirst(3)).map((call) => call.id)).toEqual(['call-4', 'call-3', 'call-2']);
     expect((await listCallsStartedSince(3_000)).map((call) => call.id)).toEqual(['call-3', 'call-4']);
+  });
+});
+
+describe('saving an edit', () => {
+  it('bumps the revision of a stored plan and saves a new plan as it is', async () => {
+    expect(await savePlanEdit(PLAN, 9_000)).toEqual(PLAN);
+    const edited = await savePlanEdit({ ...PLAN, title: 'Renamed' }, 9_500);
+    expect(edited).toMatchObject({ title: 'Renamed', revision: 2, updatedAt: 9_500 });
+    expect(await getPlan(PLAN.id)).toEqual(edited);
+  });
+
+  it('refuses an edit of a stale copy, so another window’s change is not lost', async () => {
+    await savePlan(PLAN);
+    const otherWindow = await savePlanEdit({ ...PLAN, objective: 'From the other window' }, 9_000);
+    await expect(savePlanEdit({ ...PLAN, title: 'Stale edit' }, 9_100)).rejects.toBeInstanceOf(StalePlanError);
+    expect(await getPlan(PLAN.id)).toEqual(otherWindow);
   });
 });

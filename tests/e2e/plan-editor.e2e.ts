@@ -1,0 +1,179 @@
+// The plan editor in the popup: a close-call plan from its template, every section edited by a user, the agenda
+// reordered by keyboard, and all of it still there after a reload.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await startExtensionBrowser();
+});
+
+afterAll(() => browser?.close());
+
+describe('the plan editor', () => {
+  it('edits every section of a close-call plan, reorders by keyboard, and keeps it all after a reload', async () => {
+    const popup = await PopupPage.open(browser);
+    const page = popup.page;
+    const field = (label: string) => page.getByLabel(label, { exact: true });
+    await page.getByRole('button', { name: 'New close plan' }).click();
+    expect(await page.getByLabel('Item 5 title').inputValue()).toBe('Ask for the order');
+
+    // The call.
+    await field('Title').fill('Initrode: close the renewal');
+    await field('Account (customer company)').fill('Initrode');
+    await field('Starts').fill('2030-03-14T15:30');
+    await field('Minutes planned').fill('40');
+    await field('Meeting link').fill('https://app.zoom.us/wc/84512345678/join');
+    await field('Rep').fill('Sam Ortiz');
+    await field('Manager').fill('Dana Whitfield');
+    await page.getByRole('button', { name: 'Add attendee' }).click();
+    await field('Attendee 1 name').fill('Bill Lumbergh');
+    await field('Attendee 1 role').fill('VP, signs the renewal');
+
+    // Objectives.
+    await field('Our objective for this call').fill('Signed renewal for 3 years');
+    await field('The customer’s objective for this call').fill('Lock in support before the migration');
+    await field('The order: what, how much, from when').fill('3-year renewal, 120 seats, from April');
+
+    // Agenda: retitle, re-time, hand item 2 to the customer, give the manager a cue.
+    await field('Item 2 title').fill('Their criteria, confirmed');
+    await field('Item 2 minutes').fill('9');
+    await field('Item 2 lead').selectOption('customer');
+    await field('Item 2 cue for the manager').fill('Stay quiet, observe');
+    // The manager may not open the call: refused, with the reason, and the rep keeps the item.
+    await field('Item 1 lead').selectOption('manager');
+    await page.getByRole('alert').filter({ hasText: 'The rep opens the call' }).waitFor();
+    expect(await field('Item 1 lead').inputValue()).toBe('rep');
+    // Reorder by keyboard: item 2 moves down twice; focus follows it.
+    await page.getByRole('button', { name: 'Move item 2 down' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => field('Item 3 title').inputValue()).toBe('Their criteria, confirmed');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => field('Item 4 title').inputValue()).toBe('Their criteria, confirmed');
+    await page.keyboard.press('Enter');
+    // Moving it last would take the ask away from the rep: refused.
+    await page.getByRole('alert').filter({ hasText: 'The rep asks for the business' }).waitFor();
+    expect(await field('Item 5 title').inputValue()).toBe('Ask for the order');
+
+    // The manager's part, guardrails, questions, agreement.
+    await page.getByRole('checkbox', { name: 'Present' }).check();
+    await page.getByRole('button', { name: 'Add topic' }).click();
+    await field('Topic 1 not to raise').fill('The new pricing tiers');
+    await field('The manager steps in only if').fill('Legal terms come up');
+    await field('The agreed signal').fill('Sam says “Dana, anything to add?”');
+    await page.getByRole('radio', { name: /^High/ }).check();
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await field('Question 4').fill('Who else must approve?');
+    await page.getByRole('checkbox', { name: 'Reviewed together, rep and manager' }).check();
+    await page.getByRole('checkbox', { name: 'Agenda sent to the customer' }).check();
+    await page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit Initrode: close the renewal' }).click();
+    const values: Record<string, string> = {};
+    for (const label of [
+      'Title',
+      'Account (customer company)',
+      'Starts',
+      'Minutes planned',
+      'Meeting link',
+      'Rep',
+      'Manager',
+      'Attendee 1 name',
+      'Attendee 1 role',
+      'Our objective for this call',
+      'The customer’s objective for this call',
+      'The order: what, how much, from when',
+      'Item 4 title',
+      'Item 4 minutes',
+      'Item 4 lead',
+      'Item 4 cue for the manager',
+      'Item 5 title',
+      'Topic 1 not to raise',
+      'The manager steps in only if',
+      'The agreed signal',
+      'Question 4',
+    ]) {
+      values[label] = await field(label).inputValue();
+    }
+    expect(values).toEqual({
+      Title: 'Initrode: close the renewal',
+      'Account (customer company)': 'Initrode',
+      Starts: '2030-03-14T15:30',
+      'Minutes planned': '40',
+      'Meeting link': 'https://app.zoom.us/wc/84512345678/join',
+      Rep: 'Sam Ortiz',
+      Manager: 'Dana Whitfield',
+      'Attendee 1 name': 'Bill Lumbergh',
+      'Attendee 1 role': 'VP, signs the renewal',
+      'Our objective for this call': 'Signed renewal for 3 years',
+      'The customer’s objective for this call': 'Lock in support before the migration',
+      'The order: what, how much, from when': '3-year renewal, 120 seats, from April',
+      'Item 4 title': 'Their criteria, confirmed',
+      'Item 4 minutes': '9',
+      'Item 4 lead': 'customer',
+      'Item 4 cue for the manager': 'Stay quiet, observe',
+      'Item 5 title': 'Ask for the order',
+      'Topic 1 not to raise': 'The new pricing tiers',
+      'The manager steps in only if': 'Legal terms come up',
+      'The agreed signal': 'Sam says “Dana, anything to add?”',
+      'Question 4': 'Who else must approve?',
+    });
+    expect(await page.getByRole('checkbox', { name: 'Present' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /^High/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Reviewed together, rep and manager' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Agenda sent to the customer' }).isChecked()).toBe(true);
+    // What was stored is the same: one plan, with the indexed meeting key derived from the link.
+    const [stored] = (await storedPlans(browser)) as { meetingKey: string; callType: string; stakes: string }[];
+    expect(stored).toMatchObject({ meetingKey: 'zoom:84512345678', callType: 'close', stakes: 'high' });
+    await page.close();
+  });
+
+  it('copies an agenda for the customer with no internal notes', async () => {
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'Edit Initrode: close the renewal' }).click();
+    await popup.page.getByRole('button', { name: 'Copy the agenda for the customer' }).click();
+    const agenda = await popup.page.getByLabel(/^Agenda for the customer/).inputValue();
+    expect(agenda).toContain('Purpose: Lock in support before the migration');
+    expect(agenda).toContain('Ask for the order (5 min)');
+    for (const internal of [
+      'pricing tiers',
+      'Legal terms',
+      'anything to add',
+      'Stay quiet',
+      'Signed renewal',
+      'High',
+    ]) {
+      expect(agenda).not.toContain(internal);
+    }
+    await popup.page.close();
+  });
+
+  it('deletes a plan with undo', async () => {
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'Edit Initrode: close the renewal' }).click();
+    await popup.page.getByRole('button', { name: 'Delete plan' }).click();
+    await popup.page.getByRole('status').filter({ hasText: 'Deleted “Initrode: close the renewal”' }).waitFor();
+    expect(await storedPlans(browser)).toEqual([]);
+    await popup.page.getByRole('button', { name: 'Undo' }).click();
+    await popup.page.getByRole('button', { name: 'Edit Initrode: close the renewal' }).waitFor();
+    expect(await storedPlans(browser)).toHaveLength(1);
+    await popup.page.close();
+  });
+
+  it('refuses a file that is not a plan, and leaves the plans unchanged', async () => {
+    const before = await storedPlans(browser);
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'Import plan' }).click();
+    const notAPlan = join(tmpdir(), 'not-a-plan.ridealong.json');
+    writeFileSync(notAPlan, JSON.stringify({ name: 'my-app', version: '1.0.0' }));
+    await popup.page.getByLabel(/^Or a plan file/).setInputFiles(notAPlan);
+    await expect.poll(() => popup.page.getByRole('alert').innerText()).toContain('not a Ridealong plan file');
+    expect(await storedPlans(browser)).toEqual(before);
+    await popup.page.close();
+  });
+});
