@@ -104,7 +104,9 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await popup.getByLabel('Meeting link', { exact: true }).fill('https://teams.example/not-a-meeting');
   await popup.getByLabel('Item 1 lead').selectOption('manager');
   await popup.locator('.field-problem').first().waitFor();
-  await shoot(popup, 'popup-editor-new-close', { fullPage: true });
+  await shoot(popup, 'popup-editor-new-close');
+  await popup.getByRole('alert').filter({ hasText: 'The rep opens the call' }).scrollIntoViewIfNeeded();
+  await shoot(popup, 'popup-editor-rule-refused');
   await popup.close();
 
   const { page, overlay } = await openDemoMeeting(context);
@@ -116,7 +118,7 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
     .first()
     .click();
   await overlay.getByRole('button', { name: 'Next item' }).click();
-  await overlay.locator('[aria-current="step"]').filter({ hasText: 'goals' }).waitFor();
+  await overlay.locator('[aria-current="step"]').filter({ hasText: 'Recap' }).waitFor();
   await shoot(page, 'overlay-in-call');
   await page.close();
 

@@ -22,7 +22,10 @@ export const TransitionSchema = v.strictObject({
 });
 export type Transition = v.InferOutput<typeof TransitionSchema>;
 
+export const CALL_SCHEMA_VERSION = 1;
+
 export const CallSchema = v.strictObject({
+  schemaVersion: v.literal(CALL_SCHEMA_VERSION),
   id: IdSchema,
   planId: IdSchema,
   /** The plan as agreed when the call started; later edits to the plan don't rewrite history. */
@@ -35,7 +38,16 @@ export const CallSchema = v.strictObject({
 export type Call = v.InferOutput<typeof CallSchema>;
 
 export function startCall(plan: Plan, role: Role, meeting: MeetingId, now: number, id: string): Call {
-  return { id, planId: plan.id, planSnapshot: plan, role, meeting: { ...meeting }, startedAt: now, transitions: [] };
+  return {
+    schemaVersion: CALL_SCHEMA_VERSION,
+    id,
+    planId: plan.id,
+    planSnapshot: plan,
+    role,
+    meeting: { ...meeting },
+    startedAt: now,
+    transitions: [],
+  };
 }
 
 /** The agenda item the call is on: the last transition's target, or the first item before any. */

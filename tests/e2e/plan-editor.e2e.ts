@@ -153,6 +153,21 @@ describe('the plan editor', () => {
     await popup.page.close();
   });
 
+  it('opens the same editor at full width in a tab', async () => {
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'Edit Initrode: close the renewal' }).click();
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.page.getByRole('button', { name: 'Open in a tab' }).click(),
+    ]);
+    await tab.getByLabel('Title', { exact: true }).waitFor();
+    expect(new URL(tab.url()).searchParams.get('view')).toBe('tab');
+    expect(await tab.getByLabel('Title', { exact: true }).inputValue()).toBe('Initrode: close the renewal');
+    expect(await tab.getByRole('button', { name: 'Open in a tab' }).count()).toBe(0);
+    await tab.close();
+    await popup.page.close();
+  });
+
   it('deletes a plan with undo', async () => {
     const popup = await PopupPage.open(browser);
     await popup.page.getByRole('button', { name: 'Edit Initrode: close the renewal' }).click();

@@ -1,5 +1,7 @@
 // Sharing a plan between the rep's and the manager's browsers with no server: a share code from one profile,
 // imported in another.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
 
@@ -79,5 +81,54 @@ describe('a share code', () => {
     await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => managerPopup.page.getByRole('alert').innerText()).toContain('not a Ridealong share code');
     expect(await storedPlans(manager)).toEqual(before);
+  });
+});
+
+describe('a plan file', () => {
+  it('carries every plan to another browser', async () => {
+    const repPopup = await PopupPage.open(rep);
+    const [download] = await Promise.all([
+      repPopup.page.waitForEvent('download'),
+      repPopup.page.getByRole('button', { name: 'Export all to a file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ridealong-plans-\d{4}-\d{2}-\d{2}\.ridealong\.json$/);
+    const file = join(tmpdir(), `ridealong-${Date.now()}.ridealong.json`);
+    await download.saveAs(file);
+
+    const fresh = await startExtensionBrowser();
+    try {
+      const popup = await PopupPage.open(fresh);
+      await popup.page.getByRole('button', { name: 'Import plan' }).click();
+      await popup.page.getByLabel(/^Or a plan file/).setInputFiles(file);
+      await popup.page.getByRole('status').filter({ hasText: 'Imported “Hooli: final proposal”.' }).waitFor();
+      expect(await storedPlans(fresh)).toEqual(await storedPlans(rep));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('importing over a plan changed here since', () => {
+  it('asks first, and keeps the local version unless told otherwise', async () => {
+    const repPopup = await PopupPage.open(rep);
+    const code = await shareCode(repPopup, 'Hooli: final proposal');
+    // The manager edits their copy, so it is now ahead of the shared one.
+    const managerPopup = await PopupPage.open(manager);
+    await managerPopup.page.getByRole('button', { name: 'Edit Hooli: final proposal' }).click();
+    await managerPopup.page.getByLabel('The manager steps in only if', { exact: true }).fill('Only on legal terms');
+    await managerPopup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+    await managerPopup.page.getByRole('button', { name: 'Done' }).click();
+    const edited = await storedPlans(manager);
+
+    await importCode(managerPopup, code);
+    const conflict = managerPopup.page.getByRole('group', { name: 'Conflict: Hooli: final proposal' });
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await managerPopup.page.getByRole('status').filter({ hasText: 'Kept your version' }).waitFor();
+    expect(await storedPlans(manager)).toEqual(edited);
+
+    await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await conflict.getByRole('button', { name: 'Replace mine' }).click();
+    await managerPopup.page.getByRole('status').filter({ hasText: 'Replaced “Hooli: final proposal”' }).waitFor();
+    expect(await storedPlans(manager)).toEqual(await storedPlans(rep));
   });
 });
