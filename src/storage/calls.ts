@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CallSchema, type Call } from '../domain/call';
-import { openDatabase } from './database';
+import { abortTransaction, openDatabase } from './database';
 
 export async function saveCall(call: Call): Promise<Call> {
   const valid = v.parse(CallSchema, call);
@@ -31,8 +31,7 @@ export async function updateCall(id: string, change: (call: Call) => Call): Prom
   try {
     next = v.parse(CallSchema, change(current));
   } catch (error) {
-    transaction.abort();
-    await transaction.done.catch(() => undefined);
+    await abortTransaction(transaction);
     throw error;
   }
   await Promise.all([transaction.store.put(next), transaction.done]);

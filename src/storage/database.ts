@@ -73,6 +73,12 @@ export function openDatabase(): Promise<RidealongDatabase> {
   return connection;
 }
 
+/** Rolls a transaction back and waits until it has ended, so nothing of it is written. */
+export async function abortTransaction(transaction: { abort(): void; done: Promise<void> }): Promise<void> {
+  transaction.abort();
+  await transaction.done.catch(() => undefined);
+}
+
 export async function closeDatabase(): Promise<void> {
   const open = connection;
   connection = null;

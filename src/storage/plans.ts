@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { importDecision, type ImportDecision } from '../domain/plan-import';
 import { PlanSchema, type Plan } from '../domain/plan';
-import { openDatabase } from './database';
+import { abortTransaction, openDatabase } from './database';
 
 /** Writes a plan, validated first so nothing malformed ever reaches the store. Resolves once committed to disk. */
 export async function savePlan(plan: Plan): Promise<Plan> {
@@ -26,22 +26,16 @@ export class StalePlanError extends Error {
  * editing the same plan can't overwrite each other unnoticed.
  */
 export async function savePlanEdit(edited: Plan, now: number): Promise<Plan> {
+  // Validated before the transaction opens: a valid plan stays valid with the next revision and a new time.
+  const valid = v.parse(PlanSchema, edited);
   const database = await openDatabase();
   const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
-  const stored = await transaction.store.get(edited.id);
-  if (stored && stored.revision !== edited.revision) {
-    transaction.abort();
-    await transaction.done.catch(() => undefined);
+  const stored = await transaction.store.get(valid.id);
+  if (stored && stored.revision !== valid.revision) {
+    await abortTransaction(transaction);
     throw new StalePlanError(stored);
   }
-  let next: Plan;
-  try {
-    next = v.parse(PlanSchema, stored ? { ...edited, revision: edited.revision + 1, updatedAt: now } : edited);
-  } catch (error) {
-    transaction.abort();
-    await transaction.done.catch(() => undefined);
-    throw error;
-  }
+  const next = stored ? { ...valid, revision: valid.revision + 1, updatedAt: now } : valid;
   await Promise.all([transaction.store.put(next), transaction.done]);
   return next;
 }
