@@ -45,7 +45,7 @@ export default tseslint.config(
               message: 'The content script takes no library.',
             },
             {
-              group: ['../storage/*', '../platform/*', '../ui/*', '../overlay/*'],
+              group: ['../storage/*', '../platform/*', '!../platform/content-messages', '../ui/*', '../overlay/*'],
               message: 'The content script only recognises meetings.',
             },
           ],

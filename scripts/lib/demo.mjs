@@ -56,6 +56,9 @@ export async function openDemoMeeting(context) {
 
 /** @param {Frame} overlay */
 export async function expandOverlay(overlay) {
+  // The frame is sized to its content: click once the pill has loaded and the frame has settled.
+  await overlay.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ }).waitFor();
+  await overlay.page().waitForTimeout(300);
   await overlay.getByRole('button', { name: /^Open Ridealong/ }).click();
   await overlay.getByRole('region', { name: 'Ridealong' }).waitFor();
 }

@@ -1,14 +1,15 @@
 // Answers the overlay frame's requests: storage calls and domain rules, nothing kept in memory, because MV3 stops
 // this worker after about 30 s idle and the next message starts a fresh one.
-import { moveToItem, startCall } from '../domain/call';
+import { callEndedAt, endCall, markCallAlive, moveToItem, startCall, tickQuestion, type Call } from '../domain/call';
 import { meetingKey } from '../domain/meeting-url';
+import { NEARBY_WINDOW_MS, offerPlans, searchPlans } from '../domain/plan-choice';
 import type { MeetingState, OverlayReplies, OverlayRequest } from '../platform/messages';
 import { listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
-import { getPlan, listPlansForMeeting, listPlansScheduledBetween } from '../storage/plans';
+import { getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween } from '../storage/plans';
 
-const NEARBY_WINDOW_MS = 2 * 60 * 60_000;
-/** A call started this long ago or less, in the same meeting, is picked up again when the overlay reloads. */
+/** A call started this long ago or less, in the same meeting and not ended, is picked up again on reload. */
 const RESUMABLE_CALL_MS = 12 * 60 * 60_000;
+const SEARCH_LIMIT = 20;
 
 export async function handleOverlayRequest(
   request: OverlayRequest,
@@ -23,26 +24,33 @@ export async function handleOverlayRequest(
       if (!plan) throw new Error('That plan no longer exists. Pick another one.');
       return saveCall(startCall(plan, request.role, request.meeting, now, newId()));
     }
-    case 'call/moveTo': {
-      const moved = await updateCall(request.callId, (call) =>
-        moveToItem(call, request.toItemIndex, request.role, now),
-      );
-      if (!moved) throw new Error('That call is no longer stored.');
-      return moved;
-    }
+    case 'call/moveTo':
+      return changeCall(request.callId, (call) => moveToItem(call, request.toItemIndex, request.role, now));
+    case 'call/tickQuestion':
+      return changeCall(request.callId, (call) => tickQuestion(call, request.questionId, request.ticked, now));
+    case 'call/alive':
+      return changeCall(request.callId, (call) => markCallAlive(call, now));
+    case 'call/end':
+      return changeCall(request.callId, (call) => endCall(call, now));
+    case 'plans/search':
+      return searchPlans(await listPlansBySchedule(), request.query, SEARCH_LIMIT);
   }
 }
 
+async function changeCall(callId: string, change: (call: Call) => Call): Promise<Call> {
+  const changed = await updateCall(callId, change);
+  if (!changed) throw new Error('That call is no longer stored.');
+  return changed;
+}
+
 async function meetingState(key: string, now: number): Promise<MeetingState> {
-  const [linkedPlans, scheduledNearNow, recentCalls] = await Promise.all([
+  const [linked, scheduledAroundNow, recentCalls] = await Promise.all([
     listPlansForMeeting(key),
     listPlansScheduledBetween(now - NEARBY_WINDOW_MS, now + NEARBY_WINDOW_MS),
     listCallsStartedSince(now - RESUMABLE_CALL_MS),
   ]);
-  const linkedIds = new Set(linkedPlans.map((plan) => plan.id));
-  const nearbyPlans = scheduledNearNow
-    .filter((plan) => !linkedIds.has(plan.id))
-    .sort((a, b) => Math.abs(a.scheduledStart - now) - Math.abs(b.scheduledStart - now));
-  const activeCall = recentCalls.filter((call) => meetingKey(call.meeting) === key).at(-1) ?? null;
-  return { linkedPlans, nearbyPlans, activeCall };
+  const offer = offerPlans(linked, scheduledAroundNow, now);
+  const activeCall =
+    recentCalls.filter((call) => meetingKey(call.meeting) === key && callEndedAt(call, now) === null).at(-1) ?? null;
+  return { linkedPlans: offer.linked, nearbyPlans: offer.nearby, activeCall };
 }

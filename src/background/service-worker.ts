@@ -2,6 +2,7 @@
 // is delivered; nothing that matters is kept in memory between messages.
 import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
+import { handleCommand } from './commands';
 import { handleOverlayRequest } from './overlay-requests';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
@@ -15,3 +16,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });
+
+browser.commands.onCommand.addListener((command, tab) => handleCommand(command, tab));
+// Playwright can't press browser-level shortcuts, so the e2e tests run this, the exact handler a shortcut runs.
+(globalThis as { ridealongHandleCommand?: typeof handleCommand }).ridealongHandleCommand = handleCommand;

@@ -1,26 +1,39 @@
 // Runs on every page of the meeting hosts. It only recognises a meeting from the URL, mounts one fixed host element
-// holding an iframe of our own overlay page, and removes it when the tab leaves the meeting. No Preact, no storage,
-// no plan text: what the overlay shows lives in a cross-origin frame the meeting page's scripts can't read.
+// holding an iframe of our own overlay page, places it, hides or shows it on the keyboard command, and removes it
+// when the tab leaves the meeting. No Preact, no storage of user data, no plan text: what the overlay shows lives in
+// a cross-origin frame the meeting page's scripts can't read.
 //
-// Its only import is the import-free meeting-url module; vite.config.ts builds this file as one standalone script
-// so the page never sees a loader or a web-accessible chunk it could fingerprint.
+// Its only imports are import-free modules; vite.config.ts builds this file as one standalone script so the page
+// never sees a loader or a web-accessible chunk it could fingerprint.
 import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from '../domain/meeting-url';
+import { TOGGLE_OVERLAY_MESSAGE } from '../platform/content-messages';
 
 const OVERLAY_PAGE = 'src/overlay/overlay.html';
 const HOST_TAG = 'ridealong-overlay';
 const EXTENSION_ORIGIN = `chrome-extension://${chrome.runtime.id}`;
 /** How often the URL is checked. Meet changes it with history.pushState, which a content script can't observe. */
 const URL_CHECK_MS = 400;
-const PILL_SIZE = { width: 280, height: 56 };
+const PILL_SIZE = { width: 200, height: 44 };
 const EDGE_GAP_PX = 16;
+/** chrome.storage.local key (see DEVICE_SETTING_KEYS in src/platform/device-settings.ts). */
+const POSITION_KEY = 'ridealong.overlayPosition';
+
+/** Distance from the tab's top and right edges. Top right by default: clear of Meet's and Zoom's bottom bars. */
+interface Position {
+  top: number;
+  right: number;
+}
 
 interface Mounted {
   meeting: MeetingId;
   host: HTMLElement;
+  frame: HTMLIFrameElement;
   port: MessagePort | null;
 }
 
 let mounted: Mounted | null = null;
+let hidden = false;
+let position: Position = { top: EDGE_GAP_PX, right: EDGE_GAP_PX };
 
 function currentMeeting(): MeetingId | null {
   const meeting = meetingFromUrl(location.href);
@@ -34,62 +47,79 @@ function currentMeeting(): MeetingId | null {
   return null;
 }
 
+/**
+ * The host's whole style, at the current position. CSSOM, not a style attribute: it works under a page CSP without
+ * 'unsafe-inline'. Every declaration is `!important`, because inline important declarations beat the page's own
+ * `!important` rules, and `all: initial` resets whatever else the host would inherit.
+ */
+function hostCss(extra = ''): string {
+  const declarations = `all:initial;position:fixed;z-index:2147483647;opacity:1;top:${position.top}px;right:${position.right}px;display:${hidden ? 'none' : 'block'}${extra}`;
+  return declarations.replace(/;/g, '!important;') + '!important';
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), Math.max(min, max));
+}
+
 function setFrameSize(frame: HTMLIFrameElement, width: number, height: number): void {
-  const maxWidth = Math.max(160, window.innerWidth - 2 * EDGE_GAP_PX);
-  const maxHeight = Math.max(48, window.innerHeight - 2 * EDGE_GAP_PX);
-  frame.style.width = `${Math.min(Math.max(Math.round(width), 48), maxWidth)}px`;
-  frame.style.height = `${Math.min(Math.max(Math.round(height), 40), maxHeight)}px`;
+  frame.style.width = `${clamp(Math.round(width), 40, window.innerWidth - 2 * EDGE_GAP_PX)}px`;
+  frame.style.height = `${clamp(Math.round(height), 40, window.innerHeight - 2 * EDGE_GAP_PX)}px`;
+}
+
+/** Keeps the overlay inside the tab, whatever its size and wherever it was dragged. */
+function place(entry: Mounted): void {
+  const width = entry.frame.offsetWidth || PILL_SIZE.width;
+  const height = entry.frame.offsetHeight || PILL_SIZE.height;
+  position = {
+    top: clamp(position.top, 0, window.innerHeight - height),
+    right: clamp(position.right, 0, window.innerWidth - width),
+  };
+  entry.host.style.cssText = hostCss();
+}
+
+function onOverlayMessage(
+  entry: Mounted,
+  data: { type?: unknown; width?: unknown; height?: unknown; dx?: unknown; dy?: unknown },
+) {
+  if (data.type === 'size' && typeof data.width === 'number' && typeof data.height === 'number') {
+    setFrameSize(entry.frame, data.width, data.height);
+    place(entry);
+  } else if (data.type === 'move' && typeof data.dx === 'number' && typeof data.dy === 'number') {
+    position = { top: position.top + data.dy, right: position.right - data.dx };
+    place(entry);
+  } else if (data.type === 'move-end') {
+    void chrome.storage.local.set({ [POSITION_KEY]: position });
+  }
 }
 
 function mount(meeting: MeetingId): Mounted {
   // A tag of our own, so the page's `div {…}` rules don't match it.
   const host = document.createElement(HOST_TAG);
-  // CSSOM, not a style attribute: it works under a page CSP without 'unsafe-inline'. Important inline declarations
-  // beat the page's own `!important` rules; `all: initial` resets whatever else it inherits. The closed shadow root
-  // keeps the page's CSS and scripts off the frame element.
-  const hostStyle: [string, string][] = [
-    ['all', 'initial'],
-    ['position', 'fixed'],
-    ['top', `${EDGE_GAP_PX}px`],
-    ['right', `${EDGE_GAP_PX}px`],
-    ['z-index', '2147483647'],
-    ['display', 'block'],
-    ['opacity', '1'],
-  ];
-  for (const [property, value] of hostStyle) host.style.setProperty(property, value, 'important');
+  // The closed shadow root keeps the page's CSS and scripts off the frame element; place() styles the host.
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
-  // A token only the frame and this script know: the page can post messages to the frame too, and the frame
-  // accepts the private channel only from whoever can show this token.
+  // A token only the frame and this script know: the frame accepts the private channel only from whoever shows it.
   const token = crypto.randomUUID();
   const search = new URLSearchParams({ platform: meeting.platform, code: meeting.code });
   frame.src = `${chrome.runtime.getURL(OVERLAY_PAGE)}?${search.toString()}#${token}`;
   frame.title = 'Ridealong';
-  Object.assign(frame.style, {
-    display: 'block',
-    border: '0',
-    background: 'transparent',
-    colorScheme: 'normal',
-    borderRadius: '14px',
-  });
+  frame.style.cssText = 'display:block;border:0;background:transparent;color-scheme:normal;border-radius:14px';
   setFrameSize(frame, PILL_SIZE.width, PILL_SIZE.height);
-  const entry: Mounted = { meeting, host, port: null };
+  const entry: Mounted = { meeting, host, frame, port: null };
   frame.addEventListener('load', () => {
     entry.port?.close();
     const channel = new MessageChannel();
     channel.port1.onmessage = (event: MessageEvent<unknown>) => {
-      const data = event.data as { type?: unknown; width?: unknown; height?: unknown } | null;
-      if (data?.type === 'size' && typeof data.width === 'number' && typeof data.height === 'number') {
-        setFrameSize(frame, data.width, data.height);
-      }
+      if (event.data && typeof event.data === 'object') onOverlayMessage(entry, event.data);
     };
     entry.port = channel.port1;
     // The frame is loaded through a dynamic URL (use_dynamic_url), but its document's origin is the extension's own.
-    // Naming that origin means a frame the page navigated elsewhere never receives the channel.
+    // Naming that origin means a frame navigated elsewhere never receives the channel.
     frame.contentWindow?.postMessage({ ridealong: 'connect', token }, EXTENSION_ORIGIN, [channel.port2]);
   });
   shadow.append(frame);
   document.documentElement.append(host);
+  place(entry);
   return entry;
 }
 
@@ -99,15 +129,62 @@ function unmount(): void {
   mounted = null;
 }
 
+/**
+ * After the extension is reloaded or updated, this copy of the script is cut off from it and its frame is dead.
+ * Say so in plain words instead of leaving a blank box; the page itself keeps working.
+ */
+function showReloadNotice(): void {
+  const meeting = mounted?.meeting;
+  unmount();
+  stop();
+  if (!meeting) return;
+  const notice = document.createElement(HOST_TAG);
+  notice.style.cssText = hostCss(';padding:8px 12px;background:#111827;color:#fff;font:13px sans-serif');
+  notice.setAttribute('role', 'status');
+  notice.textContent = 'Ridealong was updated: reload this tab to bring it back. Nothing was lost.';
+  document.documentElement.append(notice);
+}
+
 function sync(): void {
+  if (!chrome.runtime?.id) {
+    showReloadNotice();
+    return;
+  }
   const meeting = currentMeeting();
   if (mounted && sameMeeting(meeting, mounted.meeting) && mounted.host.isConnected) return;
   unmount();
   if (meeting) mounted = mount(meeting);
 }
 
+function onResize(): void {
+  if (mounted) place(mounted);
+}
+
+function stop(): void {
+  clearInterval(timer);
+  window.removeEventListener('popstate', sync);
+  window.removeEventListener('resize', onResize);
+}
+
 // A second injection (an extension update re-runs content scripts) replaces the first overlay instead of adding one.
 for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
-sync();
+const timer = setInterval(sync, URL_CHECK_MS);
 window.addEventListener('popstate', sync);
-setInterval(sync, URL_CHECK_MS);
+window.addEventListener('resize', onResize);
+sync();
+
+chrome.storage.local.get(POSITION_KEY).then((stored) => {
+  const saved = stored[POSITION_KEY] as Partial<Position> | undefined;
+  if (typeof saved?.top === 'number' && typeof saved.right === 'number') {
+    position = { top: saved.top, right: saved.right };
+    if (mounted) place(mounted);
+  }
+});
+
+// The keyboard command (see src/background/commands.ts) arrives here, only ever from our own service worker.
+chrome.runtime.onMessage.addListener((message: unknown, sender) => {
+  if (sender.id !== chrome.runtime.id || sender.tab) return;
+  if ((message as { type?: unknown } | null)?.type !== TOGGLE_OVERLAY_MESSAGE) return;
+  hidden = !hidden;
+  if (mounted) place(mounted);
+});

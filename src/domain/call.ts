@@ -34,6 +34,12 @@ export const CallSchema = v.strictObject({
   meeting: MeetingIdSchema,
   startedAt: EpochMsSchema,
   transitions: v.array(TransitionSchema),
+  /** Questions from the plan's checklist ticked as covered, each with when. */
+  questionTicks: v.pipe(v.array(v.strictObject({ questionId: IdSchema, at: EpochMsSchema })), v.maxLength(100)),
+  /** The last moment an overlay showed this call; a call left without "End call" ended here. */
+  lastSeenAt: EpochMsSchema,
+  /** Set by "End call"; null while the call may still be running. */
+  endedAt: v.nullable(EpochMsSchema),
 });
 export type Call = v.InferOutput<typeof CallSchema>;
 
@@ -47,6 +53,9 @@ export function startCall(plan: Plan, role: Role, meeting: MeetingId, now: numbe
     meeting: { ...meeting },
     startedAt: now,
     transitions: [],
+    questionTicks: [],
+    lastSeenAt: now,
+    endedAt: null,
   };
 }
 
@@ -64,4 +73,36 @@ export function moveToItem(call: Call, toItemIndex: number, by: Role, now: numbe
   const target = Math.min(Math.max(0, Math.trunc(toItemIndex)), lastIndex);
   if (target === currentItemIndex(call)) return call;
   return { ...call, transitions: [...call.transitions, { at: now, toItemIndex: target, by }] };
+}
+
+/** Ticks or unticks a question. Ticking twice keeps the first time: that is when it was covered. */
+export function tickQuestion(call: Call, questionId: string, ticked: boolean, now: number): Call {
+  const already = call.questionTicks.some((tick) => tick.questionId === questionId);
+  if (ticked === already) return call;
+  return {
+    ...call,
+    questionTicks: ticked
+      ? [...call.questionTicks, { questionId, at: now }]
+      : call.questionTicks.filter((tick) => tick.questionId !== questionId),
+  };
+}
+
+/** Records that an overlay still shows the call. Never moves backwards, never after the end. */
+export function markCallAlive(call: Call, now: number): Call {
+  if (call.endedAt !== null || now <= call.lastSeenAt) return call;
+  return { ...call, lastSeenAt: now };
+}
+
+export function endCall(call: Call, now: number): Call {
+  if (call.endedAt !== null) return call;
+  return { ...call, endedAt: Math.max(now, call.startedAt), lastSeenAt: Math.max(now, call.lastSeenAt) };
+}
+
+/** How long after the last sign of life a call left without "End call" counts as over. */
+export const CALL_GONE_AFTER_MS = 10 * 60_000;
+
+/** When the call ended: "End call", or the last moment it was seen alive once it has been gone a while. */
+export function callEndedAt(call: Call, now: number): number | null {
+  if (call.endedAt !== null) return call.endedAt;
+  return now - call.lastSeenAt > CALL_GONE_AFTER_MS ? call.lastSeenAt : null;
 }

@@ -1,18 +1,42 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { currentItemIndex, type Call, type Role } from '../domain/call';
-import type { MeetingId } from '../domain/meeting-url';
+import type { Call, Role } from '../domain/call';
+import { askCue, callProgress, formatClock, openQuestions, roleCues } from '../domain/call-progress';
+import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { planDisplayName, plannedMinutes, type Plan } from '../domain/plan';
-import { loadDefaultRole, saveDefaultRole } from '../platform/device-settings';
+import {
+  isMeetingDismissed,
+  loadAutoStart,
+  loadDefaultRole,
+  saveAutoStart,
+  saveDefaultRole,
+  setMeetingDismissed,
+} from '../platform/device-settings';
 import type { MeetingState } from '../platform/messages';
 import { requestFromServiceWorker } from '../platform/request';
 import { formatDateTime, formatMinutes } from '../ui/format';
+import { moveOverlay } from './host-channel';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
+/** While a call runs, the overlay tells storage it is still showing it this often. */
+const ALIVE_EVERY_MS = 30_000;
+const MOVE_STEP_PX = 24;
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; state: MeetingState };
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The time, ticking once a second while `active`. */
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
 }
 
 export function OverlayApp({ meeting }: { meeting: MeetingId }) {
@@ -21,8 +45,14 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   const userToggled = useRef(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [role, setRole] = useState<Role>('rep');
+  const [autoStart, setAutoStart] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const key = meetingKey(meeting);
+
+  const activeCall = loaded.status === 'ready' ? loaded.state.activeCall : null;
+  const now = useNow(activeCall !== null);
 
   const refresh = useCallback(async () => {
     setLoaded({ status: 'loading' });
@@ -33,10 +63,60 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
     }
   }, [meeting]);
 
+  /** Runs one write through the service worker; the call shown is always the one storage returned. */
+  const act = async (send: () => Promise<Call>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const call = await send();
+      setLoaded((previous) =>
+        previous.status === 'ready'
+          ? { status: 'ready', state: { ...previous.state, activeCall: call.endedAt === null ? call : null } }
+          : previous,
+      );
+    } catch (error) {
+      setActionError(`${errorText(error)} Nothing was lost; try again.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = (plan: Plan, as: Role) =>
+    act(() => requestFromServiceWorker({ type: 'call/start', planId: plan.id, meeting, role: as }));
+
   useEffect(() => {
-    void refresh();
-    void loadDefaultRole().then(setRole);
-  }, [refresh]);
+    void (async () => {
+      const [state, savedRole, auto, wasDismissed] = await Promise.all([
+        requestFromServiceWorker({ type: 'meeting/state', meeting }).catch((error: unknown) => error as Error),
+        loadDefaultRole(),
+        loadAutoStart(),
+        isMeetingDismissed(key),
+      ]);
+      setRole(savedRole);
+      setAutoStart(auto);
+      setDismissed(wasDismissed);
+      if (state instanceof Error) {
+        setLoaded({ status: 'failed', message: errorText(state) });
+        return;
+      }
+      setLoaded({ status: 'ready', state });
+      const [onlyLinked, ...otherLinked] = state.linkedPlans;
+      // The opt-in setting: a linked plan's meeting starts its call by itself, as the person's usual role.
+      if (auto && !state.activeCall && onlyLinked && otherLinked.length === 0 && !wasDismissed) {
+        await start(onlyLinked, savedRole);
+      }
+    })();
+  }, [meeting]);
+
+  // Tells storage the call is still on screen, so a call left without "End call" ends where it was last seen.
+  useEffect(() => {
+    if (!activeCall) return;
+    const callId = activeCall.id;
+    const timer = setInterval(() => {
+      void requestFromServiceWorker({ type: 'call/alive', callId }).catch(() => undefined);
+    }, ALIVE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [activeCall?.id]);
 
   // Keyboard users keep their place: after opening or closing, focus lands on the button that toggles back. Never on
   // first render, which would pull focus out of the meeting page.
@@ -61,44 +141,22 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
     void saveDefaultRole(next);
   };
 
-  /** Runs one write through the service worker; the call shown is always the one storage returned. */
-  const act = async (send: () => Promise<Call>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      const call = await send();
-      setLoaded((previous) =>
-        previous.status === 'ready' ? { status: 'ready', state: { ...previous.state, activeCall: call } } : previous,
-      );
-    } catch (error) {
-      setActionError(`${errorText(error)} Nothing was lost; try again.`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const activeCall = loaded.status === 'ready' ? loaded.state.activeCall : null;
-  const firstPlan =
-    loaded.status === 'ready' ? (loaded.state.linkedPlans[0] ?? loaded.state.nearbyPlans[0]) : undefined;
-  const pillText = activeCall
-    ? `${planDisplayName(activeCall.planSnapshot)} · item ${currentItemIndex(activeCall) + 1} of ${activeCall.planSnapshot.agenda.length}`
-    : ((firstPlan && planDisplayName(firstPlan)) ??
-      (loaded.status === 'loading' ? 'Loading…' : 'No plan for this meeting'));
-
   if (!expanded) {
     return (
       <div class="overlay pill-wrap">
         <button
           class="pill"
-          aria-expanded="false"
-          aria-label={`Open Ridealong: ${pillText}`}
           ref={toggleRef}
+          aria-expanded="false"
+          aria-label={`Open Ridealong: ${pillText(loaded, activeCall, dismissed, now)}`}
           onClick={() => toggle(true)}
         >
           <span class="brand" aria-hidden="true">
             R
           </span>
-          <span class="pill-text">{pillText}</span>
+          {!dismissed || activeCall ? (
+            <span class="pill-text">{pillText(loaded, activeCall, dismissed, now)}</span>
+          ) : null}
         </button>
       </div>
     );
@@ -107,6 +165,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   return (
     <section class="overlay panel" aria-label="Ridealong">
       <header class="panel-header">
+        <MoveHandle />
         <h1>Ridealong</h1>
         <button ref={toggleRef} aria-expanded="true" aria-label="Collapse Ridealong" onClick={() => toggle(false)}>
           Hide
@@ -130,26 +189,94 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
         (activeCall ? (
           <CallView
             call={activeCall}
+            now={now}
             busy={busy}
             onMove={(toItemIndex) =>
               void act(() =>
-                requestFromServiceWorker({ type: 'call/moveTo', callId: activeCall.id, toItemIndex, role }),
+                requestFromServiceWorker({
+                  type: 'call/moveTo',
+                  callId: activeCall.id,
+                  toItemIndex,
+                  role: activeCall.role,
+                }),
               )
             }
+            onTick={(questionId, ticked) =>
+              void act(() =>
+                requestFromServiceWorker({ type: 'call/tickQuestion', callId: activeCall.id, questionId, ticked }),
+              )
+            }
+            onEnd={() => void act(() => requestFromServiceWorker({ type: 'call/end', callId: activeCall.id }))}
           />
         ) : (
           <PlanChooser
             state={loaded.state}
             role={role}
             busy={busy}
+            autoStart={autoStart}
+            dismissed={dismissed}
             onRole={chooseRole}
+            onAutoStart={(on) => {
+              setAutoStart(on);
+              void saveAutoStart(on);
+            }}
+            onDismiss={(next) => {
+              setDismissed(next);
+              void setMeetingDismissed(key, next, Date.now());
+              if (next) toggle(false);
+            }}
             onRefresh={() => void refresh()}
-            onStart={(plan) =>
-              void act(() => requestFromServiceWorker({ type: 'call/start', planId: plan.id, meeting, role }))
-            }
+            onStart={(plan) => void start(plan, role)}
           />
         ))}
     </section>
+  );
+}
+
+/** The pill shows no plan or note text: it stays on screen, and screens get shared. */
+function pillText(loaded: Loaded, call: Call | null, dismissed: boolean, now: number): string {
+  if (call) {
+    const progress = callProgress(call, now);
+    const over = progress.itemOverrunMs > 0 ? ' · over time' : '';
+    return `Item ${progress.itemIndex + 1} of ${call.planSnapshot.agenda.length} · ${formatClock(progress.callElapsedMs)}${over}`;
+  }
+  if (loaded.status === 'loading') return 'Loading…';
+  if (dismissed || loaded.status === 'failed') return 'Ridealong';
+  const offered = loaded.state.linkedPlans.length + loaded.state.nearbyPlans.length;
+  return offered > 0 ? 'Plan ready' : 'No plan for this meeting';
+}
+
+/** Drag to move the overlay, or focus it and use the arrow keys; the position is remembered on this device. */
+function MoveHandle() {
+  const last = useRef<{ x: number; y: number } | null>(null);
+  return (
+    <button
+      class="move-handle"
+      aria-label="Move the overlay (drag, or arrow keys)"
+      title="Drag to move"
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        // Screen coordinates: the frame itself moves while dragging, so client coordinates would drift.
+        last.current = { x: event.screenX, y: event.screenY };
+      }}
+      onPointerMove={(event) => {
+        if (!last.current) return;
+        moveOverlay(event.screenX - last.current.x, event.screenY - last.current.y, false);
+        last.current = { x: event.screenX, y: event.screenY };
+      }}
+      onPointerUp={() => {
+        last.current = null;
+        moveOverlay(0, 0, true);
+      }}
+      onKeyDown={(event) => {
+        const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[event.key];
+        if (!step) return;
+        event.preventDefault();
+        moveOverlay(step[0]! * MOVE_STEP_PX, step[1]! * MOVE_STEP_PX, true);
+      }}
+    >
+      ⠿
+    </button>
   );
 }
 
@@ -157,20 +284,16 @@ function PlanChooser(props: {
   state: MeetingState;
   role: Role;
   busy: boolean;
+  autoStart: boolean;
+  dismissed: boolean;
   onRole: (role: Role) => void;
+  onAutoStart: (on: boolean) => void;
+  onDismiss: (dismissed: boolean) => void;
   onRefresh: () => void;
   onStart: (plan: Plan) => void;
 }) {
   const { linkedPlans, nearbyPlans } = props.state;
-  if (linkedPlans.length === 0 && nearbyPlans.length === 0) {
-    return (
-      <div>
-        <p>No plan is linked to this meeting or scheduled around now.</p>
-        <p class="muted">Create one from the Ridealong button in the browser toolbar, with this meeting’s link.</p>
-        <button onClick={props.onRefresh}>Check again</button>
-      </div>
-    );
-  }
+  const offered = linkedPlans.length + nearbyPlans.length > 0;
   return (
     <div>
       <fieldset class="role">
@@ -188,9 +311,61 @@ function PlanChooser(props: {
           </label>
         ))}
       </fieldset>
-      <PlanList heading="Linked to this meeting" plans={linkedPlans} {...props} />
-      <PlanList heading="Scheduled around now" plans={nearbyPlans} {...props} />
+      {!offered && (
+        <p>
+          No plan is linked to this meeting or scheduled around now. Find one below, or create one from the Ridealong
+          button in the browser toolbar.
+        </p>
+      )}
+      <PlanList heading="Linked to this meeting" plans={linkedPlans} busy={props.busy} onStart={props.onStart} />
+      <PlanList heading="Scheduled around now" plans={nearbyPlans} busy={props.busy} onStart={props.onStart} />
+      <PlanSearch busy={props.busy} onStart={props.onStart} />
+      <label class="setting">
+        <input
+          type="checkbox"
+          checked={props.autoStart}
+          onChange={(event) => props.onAutoStart(event.currentTarget.checked)}
+        />
+        Start the call by itself when a linked plan’s meeting opens
+      </label>
+      <div class="actions">
+        <button onClick={props.onRefresh}>Check again</button>
+        <button onClick={() => props.onDismiss(!props.dismissed)}>
+          {props.dismissed ? 'Offer plans again here' : 'Not now, for this meeting'}
+        </button>
+      </div>
     </div>
+  );
+}
+
+function PlanSearch(props: { busy: boolean; onStart: (plan: Plan) => void }) {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Plan[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  return (
+    <details class="pick">
+      <summary>Pick another plan</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFailed(null);
+          requestFromServiceWorker({ type: 'plans/search', query }).then(setFound, (error: unknown) =>
+            setFailed(errorText(error)),
+          );
+        }}
+      >
+        <label>
+          Find a plan by title or account
+          <span class="search-row">
+            <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+            <button type="submit">Find</button>
+          </span>
+        </label>
+      </form>
+      {failed && <p class="error">{failed}</p>}
+      {found && found.length === 0 && <p class="muted">No plan matches.</p>}
+      {found && <PlanList heading="Found" plans={found} busy={props.busy} onStart={props.onStart} />}
+    </details>
   );
 }
 
@@ -231,47 +406,105 @@ function PlanList(props: { heading: string; plans: Plan[]; busy: boolean; onStar
   );
 }
 
-function CallView(props: { call: Call; busy: boolean; onMove: (toItemIndex: number) => void }) {
-  const { call } = props;
-  const agenda = call.planSnapshot.agenda;
-  const current = currentItemIndex(call);
-  const atStart = current === 0;
-  const atEnd = current === agenda.length - 1;
+function CallView(props: {
+  call: Call;
+  now: number;
+  busy: boolean;
+  onMove: (toItemIndex: number) => void;
+  onTick: (questionId: string, ticked: boolean) => void;
+  onEnd: () => void;
+}) {
+  const { call, now } = props;
+  const plan = call.planSnapshot;
+  const progress = callProgress(call, now);
+  const cues = roleCues(plan, call.role, progress.item);
+  const atStart = progress.itemIndex === 0;
+  const atEnd = progress.isLastItem;
+  const ticked = new Map(call.questionTicks.map((tick) => [tick.questionId, tick.at]));
+  const stillOpen = openQuestions(call);
   return (
-    <div>
-      <div class="plan-title">{planDisplayName(call.planSnapshot)}</div>
-      <p class="muted">
-        You are the {call.role} · item {current + 1} of {agenda.length}
+    <div class="call">
+      <div class="plan-title">{planDisplayName(plan)}</div>
+      {plan.objective.trim() && <p class="objective">Objective: {plan.objective}</p>}
+
+      <div class="now" aria-live="polite">
+        <div class="now-title">
+          <strong>
+            Now ({progress.itemIndex + 1} of {plan.agenda.length}):
+          </strong>{' '}
+          {progress.item.title} <span class="muted">({LEAD_NAMES[progress.item.lead]})</span>
+        </div>
+        <div class={progress.itemOverrunMs > 0 ? 'clock over' : 'clock'}>
+          {formatClock(progress.itemElapsedMs)} of {formatClock(progress.itemBoxMs)}
+          {progress.itemOverrunMs > 0 && <strong> ⚠ {formatClock(progress.itemOverrunMs)} over its time box</strong>}
+        </div>
+      </div>
+      <div class={progress.callOverrunMs > 0 ? 'clock total over' : 'clock total'}>
+        Call {formatClock(progress.callElapsedMs)} of {formatClock(progress.callPlannedMs)}
+        {progress.callOverrunMs > 0 && <strong> ⚠ {formatClock(progress.callOverrunMs)} over the planned time</strong>}
+      </div>
+
+      <p class="cue" data-role={call.role}>
+        {cues.now}
       </p>
-      <ol class="agenda">
-        {agenda.map((item, index) => (
-          <li
-            key={item.id}
-            class={index === current ? 'now' : undefined}
-            aria-current={index === current ? 'step' : undefined}
-          >
-            {index === current && <strong class="now-label">Now: </strong>}
-            {item.title}{' '}
-            <span class="muted">
-              ({LEAD_NAMES[item.lead]}, {formatMinutes(item.minutes)})
-            </span>
-          </li>
-        ))}
-      </ol>
+      {cues.guardrails.length > 0 && (
+        <ul class="guardrails" aria-label="Guardrails">
+          {cues.guardrails.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {progress.askNow && (
+        <p class="ask" role="status">
+          <strong>Ask now:</strong> {askCue(plan, call.role)}
+        </p>
+      )}
+
+      {progress.nextItems.length > 0 && (
+        <p class="next muted">Next: {progress.nextItems.map((item) => item.title).join(' · ')}</p>
+      )}
+
+      {plan.questions.length > 0 && (
+        <fieldset class="questions">
+          <legend>Questions to cover</legend>
+          {plan.questions.map((question) => (
+            <label key={question.id}>
+              <input
+                type="checkbox"
+                checked={ticked.has(question.id)}
+                onChange={(event) => props.onTick(question.id, event.currentTarget.checked)}
+              />
+              {question.text}
+              {ticked.has(question.id) && (
+                <span class="muted"> ✓ {formatClock(ticked.get(question.id)! - call.startedAt)}</span>
+              )}
+            </label>
+          ))}
+          {progress.askNow && stillOpen.length > 0 && (
+            <p class="still-open">Still open: {stillOpen.map((question) => question.text).join(' · ')}</p>
+          )}
+        </fieldset>
+      )}
+
       {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. */}
       <div class="actions">
         <button
           aria-disabled={atStart || props.busy}
-          onClick={() => !atStart && !props.busy && props.onMove(current - 1)}
+          onClick={() => !atStart && !props.busy && props.onMove(progress.itemIndex - 1)}
         >
           Back
         </button>
         <button
           class="primary"
           aria-disabled={atEnd || props.busy}
-          onClick={() => !atEnd && !props.busy && props.onMove(current + 1)}
+          onClick={() => !atEnd && !props.busy && props.onMove(progress.itemIndex + 1)}
         >
           Next item
+        </button>
+      </div>
+      <div class="actions">
+        <button class="end" onClick={() => !props.busy && props.onEnd()}>
+          End call
         </button>
       </div>
     </div>

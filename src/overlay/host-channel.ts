@@ -1,30 +1,35 @@
-// The private channel to the content script that mounted this frame. The meeting page can post messages to this
-// frame too, so the channel is accepted only with the token the content script put in this frame's URL fragment,
-// which the page can't read. The channel carries the frame's size, never plan text.
+// The private channel to the content script that mounted this frame. The page can't reach this frame (it sits in a
+// closed shadow root), and the channel is accepted only with the token the content script put in this frame's URL
+// fragment. It carries the frame's size and drag moves, never plan text.
 
-export interface HostChannel {
-  reportSize(width: number, height: number): void;
-}
+let port: MessagePort | null = null;
 
-export function connectToHost(expectedToken: string): Promise<HostChannel> {
+export function connectToHost(expectedToken: string): Promise<void> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<unknown>) => {
       const data = event.data as { ridealong?: unknown; token?: unknown } | null;
-      const port = event.ports[0];
-      if (data?.ridealong !== 'connect' || data.token !== expectedToken || !port || expectedToken === '') return;
+      const offered = event.ports[0];
+      if (data?.ridealong !== 'connect' || data.token !== expectedToken || !offered || expectedToken === '') return;
       window.removeEventListener('message', onMessage);
-      resolve({ reportSize: (width, height) => port.postMessage({ type: 'size', width, height }) });
+      port = offered;
+      resolve();
     };
     window.addEventListener('message', onMessage);
   });
 }
 
-/** Keeps the host frame exactly as big as the overlay's content, so it never covers the meeting's controls. */
-export function followSize(element: HTMLElement, channel: HostChannel): void {
+/** Keeps the host frame exactly as big as the overlay's content, so it never covers more of the meeting than that. */
+export function followSize(element: HTMLElement): void {
   const report = () => {
     const box = element.getBoundingClientRect();
-    channel.reportSize(Math.ceil(box.width), Math.ceil(box.height));
+    port?.postMessage({ type: 'size', width: Math.ceil(box.width), height: Math.ceil(box.height) });
   };
   new ResizeObserver(report).observe(element);
   report();
+}
+
+/** Moves the overlay by a distance in CSS pixels; `done` stores the position for this device. */
+export function moveOverlay(dx: number, dy: number, done: boolean): void {
+  if (dx !== 0 || dy !== 0) port?.postMessage({ type: 'move', dx, dy });
+  if (done) port?.postMessage({ type: 'move-end' });
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { MeetingIdSchema } from '../domain/call';
 import * as v from 'valibot';
+import { MeetingIdSchema } from '../domain/call';
 import '../ui/theme.css';
 import './overlay.css';
 import { connectToHost, followSize } from './host-channel';
@@ -15,4 +15,4 @@ if (meeting.success) {
 } else {
   render(<p class="error">Ridealong could not tell which meeting this is. Reload the tab.</p>, root);
 }
-void connectToHost(location.hash.slice(1)).then((channel) => followSize(root, channel));
+void connectToHost(location.hash.slice(1)).then(() => followSize(root));

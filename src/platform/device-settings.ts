@@ -1,5 +1,5 @@
-// Small per-device settings in chrome.storage.local: readable from the overlay frame, where IndexedDB is denied.
-// User data (plans, calls, notes, debriefs) never goes here; it lives in IndexedDB (src/storage/).
+// Small per-device settings in chrome.storage.local: readable from the overlay frame, where IndexedDB is denied, and
+// from the content script. User data (plans, calls, notes, debriefs) never goes here; it lives in IndexedDB.
 import * as v from 'valibot';
 import { RoleSchema, type Role } from '../domain/call';
 import { browser } from './browser';
@@ -7,14 +7,49 @@ import { browser } from './browser';
 /** Every chrome.storage.local key Ridealong uses, in one place so names stay unique. */
 export const DEVICE_SETTING_KEYS = {
   defaultRole: 'ridealong.defaultRole',
+  /** Written and read by the content script, which can't import this module; see src/content/content-script.ts. */
+  overlayPosition: 'ridealong.overlayPosition',
+  autoStart: 'ridealong.autoStartLinkedCalls',
+  dismissedMeetings: 'ridealong.dismissedMeetings',
 } as const;
 
-export async function loadDefaultRole(): Promise<Role> {
-  const stored = await browser.storage.local.get(DEVICE_SETTING_KEYS.defaultRole);
-  const parsed = v.safeParse(RoleSchema, stored[DEVICE_SETTING_KEYS.defaultRole]);
-  return parsed.success ? parsed.output : 'rep';
+/** Reads one setting, falling back when it is missing or not the expected shape. */
+async function load<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> {
+  const stored = await browser.storage.local.get(key);
+  const parsed = v.safeParse(schema, stored[key]);
+  return parsed.success ? parsed.output : fallback;
+}
+
+export function loadDefaultRole(): Promise<Role> {
+  return load(DEVICE_SETTING_KEYS.defaultRole, RoleSchema, 'rep');
 }
 
 export async function saveDefaultRole(role: Role): Promise<void> {
   await browser.storage.local.set({ [DEVICE_SETTING_KEYS.defaultRole]: role });
+}
+
+/** Off by default: Meet's lobby and the call share one URL, so normally a person decides when the clock starts. */
+export function loadAutoStart(): Promise<boolean> {
+  return load(DEVICE_SETTING_KEYS.autoStart, v.boolean(), false);
+}
+
+export async function saveAutoStart(on: boolean): Promise<void> {
+  await browser.storage.local.set({ [DEVICE_SETTING_KEYS.autoStart]: on });
+}
+
+const DismissedSchema = v.record(v.pipe(v.string(), v.maxLength(64)), v.number());
+/** Meetings whose plan offer was dismissed are kept this long, so the list never grows without bound. */
+const DISMISSAL_KEPT_MS = 7 * 24 * 60 * 60_000;
+
+export async function isMeetingDismissed(meetingKey: string): Promise<boolean> {
+  const dismissed = await load(DEVICE_SETTING_KEYS.dismissedMeetings, DismissedSchema, {});
+  return meetingKey in dismissed;
+}
+
+export async function setMeetingDismissed(meetingKey: string, dismissedNow: boolean, now: number): Promise<void> {
+  const dismissed = await load(DEVICE_SETTING_KEYS.dismissedMeetings, DismissedSchema, {});
+  const kept = Object.fromEntries(Object.entries(dismissed).filter(([, at]) => now - at < DISMISSAL_KEPT_MS));
+  if (dismissedNow) kept[meetingKey] = now;
+  else delete kept[meetingKey];
+  await browser.storage.local.set({ [DEVICE_SETTING_KEYS.dismissedMeetings]: kept });
 }

@@ -1,5 +1,6 @@
-// The one message contract between contexts. Today it has one direction: the overlay frame asks the service worker,
-// because IndexedDB is denied inside a frame embedded in the meeting site. Every request is validated here before the
+// The one message contract between contexts. The overlay frame asks the service worker, because IndexedDB is denied
+// inside a frame embedded in the meeting site; the service worker tells a content script to hide or show its overlay
+// (a keyboard command). Every request is validated here before the
 // service worker touches storage, and feature code sends through `requestFromServiceWorker`, never raw.
 import * as v from 'valibot';
 import { MeetingIdSchema, RoleSchema, type Call } from '../domain/call';
@@ -16,6 +17,11 @@ export const OverlayRequestSchema = v.variant('type', [
     toItemIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
     role: RoleSchema,
   }),
+  v.strictObject({ type: v.literal('call/tickQuestion'), callId: IdSchema, questionId: IdSchema, ticked: v.boolean() }),
+  /** Sent while the overlay shows the call, so a call left without "End call" ends where it was last seen. */
+  v.strictObject({ type: v.literal('call/alive'), callId: IdSchema }),
+  v.strictObject({ type: v.literal('call/end'), callId: IdSchema }),
+  v.strictObject({ type: v.literal('plans/search'), query: v.pipe(v.string(), v.maxLength(200)) }),
 ]);
 export type OverlayRequest = v.InferOutput<typeof OverlayRequestSchema>;
 export type OverlayRequestType = OverlayRequest['type'];
@@ -34,6 +40,10 @@ export interface OverlayReplies {
   'meeting/state': MeetingState;
   'call/start': Call;
   'call/moveTo': Call;
+  'call/tickQuestion': Call;
+  'call/alive': Call;
+  'call/end': Call;
+  'plans/search': Plan[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

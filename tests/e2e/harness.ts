@@ -124,8 +124,24 @@ export class OverlayFrame {
   }
 
   async expand(): Promise<void> {
+    // The frame is sized to its content and anchored at the right, so it moves while the pill's text changes.
+    // Click once the pill has loaded and the frame has settled, as a person would.
+    await this.frame.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ }).waitFor();
+    await this.waitUntilSettled();
     await this.frame.getByRole('button', { name: /^Open Ridealong/ }).click();
     await this.frame.getByRole('region', { name: 'Ridealong' }).waitFor();
+  }
+
+  /** Resolves once the overlay's host element keeps the same box for a moment. */
+  async waitUntilSettled(): Promise<void> {
+    const host = this.frame.page().locator('ridealong-overlay');
+    let previous = JSON.stringify(await host.boundingBox());
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await this.frame.page().waitForTimeout(50);
+      const current = JSON.stringify(await host.boundingBox());
+      if (current === previous) return;
+      previous = current;
+    }
   }
 
   async text(): Promise<string> {
@@ -142,9 +158,9 @@ export class OverlayFrame {
     return this.frame.getByRole('region', { name, exact: true });
   }
 
-  /** The agenda item marked as current. */
+  /** The line naming the current agenda item. */
   currentItem() {
-    return this.frame.locator('[aria-current="step"]');
+    return this.frame.locator('.now-title');
   }
 }
 

@@ -68,6 +68,7 @@ describe('Meet as a single-page app', () => {
     expect(page.url()).toBe('https://meet.google.com/abc-defg-hij');
     const overlay = await OverlayFrame.on(page);
     expect(overlay.frame.url()).toContain('code=abc-defg-hij');
+    await overlay.expand();
     await expect.poll(() => overlay.text()).toContain('Acme Meet review');
 
     await page.evaluate(() => history.pushState({}, '', '/landing'));
@@ -98,6 +99,7 @@ describe('Zoom’s web app', () => {
     expect(overlayFrames(page)).toHaveLength(1);
     expect(overlay.frame.parentFrame()).toBe(page.mainFrame());
     expect(overlay.frame.url()).toContain('code=84512345678');
+    await overlay.expand();
     await expect.poll(() => overlay.text()).toContain('Globex Zoom kickoff');
     await page.close();
   });

@@ -47,7 +47,9 @@ describe('a stopped service worker', () => {
     await stopServiceWorker(browser);
     await page.reload();
     const reloaded = await OverlayFrame.on(page);
-    await expect.poll(() => reloaded.text()).toContain('Umbrella Corp: close · item 2 of 3');
+    await expect.poll(() => reloaded.text()).toContain('Item 2 of 3');
+    await reloaded.expand();
+    await expect.poll(() => reloaded.currentItem().innerText()).toContain('Recap the proposal');
 
     // The history page reads the same record straight from IndexedDB.
     const history = await browser.context.newPage();

@@ -1,0 +1,101 @@
+// Where a running call is, as a pure function of its plan snapshot, its transitions and the time: the current item,
+// time used against its box, overruns, and when to ask. Plus the role cues worded from the coaching rules.
+import type { Call, Role } from './call';
+import type { AgendaItem, Plan } from './plan';
+
+/** The ask cue shows in the last item, or once this little of the planned time is left. */
+export const ASK_WINDOW_MS = 5 * 60_000;
+
+export interface CallProgress {
+  itemIndex: number;
+  item: AgendaItem;
+  /** The items still to come, in order. */
+  nextItems: AgendaItem[];
+  itemElapsedMs: number;
+  itemBoxMs: number;
+  /** How far the current item is past its time box; 0 when within it. */
+  itemOverrunMs: number;
+  callElapsedMs: number;
+  callPlannedMs: number;
+  /** How far the call is past its planned duration; 0 when within it. */
+  callOverrunMs: number;
+  isLastItem: boolean;
+  /** Time to ask for the business or secure the next step. */
+  askNow: boolean;
+}
+
+export function callProgress(call: Call, now: number): CallProgress {
+  const agenda = call.planSnapshot.agenda;
+  const last = call.transitions.at(-1);
+  const itemIndex = Math.min(last?.toItemIndex ?? 0, agenda.length - 1);
+  const item = agenda[itemIndex]!;
+  const itemStartedAt = last?.at ?? call.startedAt;
+  const end = Math.max(call.startedAt, call.endedAt ?? now);
+  const itemElapsedMs = Math.max(0, end - itemStartedAt);
+  const itemBoxMs = item.minutes * 60_000;
+  const callElapsedMs = end - call.startedAt;
+  // The call's planned length is its scheduled duration; the time boxes can add up to more, which readiness flags.
+  const callPlannedMs = call.planSnapshot.durationMinutes * 60_000;
+  const isLastItem = itemIndex === agenda.length - 1;
+  return {
+    itemIndex,
+    item,
+    nextItems: agenda.slice(itemIndex + 1),
+    itemElapsedMs,
+    itemBoxMs,
+    itemOverrunMs: Math.max(0, itemElapsedMs - itemBoxMs),
+    callElapsedMs,
+    callPlannedMs,
+    callOverrunMs: Math.max(0, callElapsedMs - callPlannedMs),
+    isLastItem,
+    askNow: isLastItem || callPlannedMs - callElapsedMs <= ASK_WINDOW_MS,
+  };
+}
+
+/** `12:05`, or `1:02:05` past an hour. Negative durations read as 0. */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
+}
+
+export interface RoleCues {
+  /** The line for this item: who leads and what this person does now. */
+  now: string;
+  /** Shown to the manager all the time; empty for the rep. */
+  guardrails: string[];
+}
+
+export function roleCues(plan: Plan, role: Role, item: AgendaItem): RoleCues {
+  if (role === 'rep') return { now: 'You lead: the agenda, the transitions, the ask.', guardrails: [] };
+  const part = item.managerCue.trim() || (item.lead === 'manager' ? 'your part of the agenda' : 'stay quiet, observe');
+  const guardrails: string[] = [];
+  const topics = plan.doNotRaise.map((topic) => topic.trim()).filter((topic) => topic !== '');
+  if (topics.length > 0) guardrails.push(`Don’t raise: ${topics.join('; ')}`);
+  if (plan.stakes === 'low') {
+    guardrails.push('Let them learn: step in only to stop real damage.');
+  } else if (plan.stepInWhen.trim() || plan.stepInSignal.trim()) {
+    const when = plan.stepInWhen.trim() || 'the rep asks';
+    guardrails.push(
+      `Step in only if: ${when}${plan.stepInSignal.trim() ? ` — signal: ${plan.stepInSignal.trim()}` : ''}`,
+    );
+  }
+  return { now: `Rep leads. Your part now: ${part}`, guardrails };
+}
+
+/** The ask, worded for who sees it: the rep makes it, the manager stays out of it. */
+export function askCue(plan: Plan, role: Role): string {
+  const target = plan.commitment.text.trim();
+  if (role === 'manager') return 'The rep asks now. Stay quiet and let the customer answer.';
+  if (plan.commitment.kind === 'order') return `Ask for the business${target ? `: ${target}` : '.'}`;
+  return `Secure the next step${target ? `: ${target}` : ': who does what, by when.'}`;
+}
+
+/** The questions not ticked yet, in the plan's order. */
+export function openQuestions(call: Call): Plan['questions'] {
+  const ticked = new Set(call.questionTicks.map((tick) => tick.questionId));
+  return call.planSnapshot.questions.filter((question) => !ticked.has(question.id) && question.text.trim() !== '');
+}
