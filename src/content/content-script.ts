@@ -15,6 +15,8 @@ const EXTENSION_ORIGIN = `chrome-extension://${chrome.runtime.id}`;
 const URL_CHECK_MS = 400;
 const PILL_SIZE = { width: 200, height: 44 };
 const EDGE_GAP_PX = 16;
+/** Kept free at the bottom of the tab, where Meet (80 px) and Zoom (52 px) put their call controls. */
+const BOTTOM_BAR_PX = 96;
 /** chrome.storage.local key (see DEVICE_SETTING_KEYS in src/platform/device-settings.ts). */
 const POSITION_KEY = 'ridealong.overlayPosition';
 
@@ -29,6 +31,8 @@ interface Mounted {
   host: HTMLElement;
   frame: HTMLIFrameElement;
   port: MessagePort | null;
+  /** False until the overlay has reported its size: no flash of a wrongly sized frame, nothing that moves. */
+  sized: boolean;
 }
 
 let mounted: Mounted | null = null;
@@ -63,7 +67,7 @@ function clamp(value: number, min: number, max: number): number {
 
 function setFrameSize(frame: HTMLIFrameElement, width: number, height: number): void {
   frame.style.width = `${clamp(Math.round(width), 40, window.innerWidth - 2 * EDGE_GAP_PX)}px`;
-  frame.style.height = `${clamp(Math.round(height), 40, window.innerHeight - 2 * EDGE_GAP_PX)}px`;
+  frame.style.height = `${clamp(Math.round(height), 40, window.innerHeight - EDGE_GAP_PX - BOTTOM_BAR_PX)}px`;
 }
 
 /** Keeps the overlay inside the tab, whatever its size and wherever it was dragged. */
@@ -71,10 +75,10 @@ function place(entry: Mounted): void {
   const width = entry.frame.offsetWidth || PILL_SIZE.width;
   const height = entry.frame.offsetHeight || PILL_SIZE.height;
   position = {
-    top: clamp(position.top, 0, window.innerHeight - height),
+    top: clamp(position.top, 0, window.innerHeight - BOTTOM_BAR_PX - height),
     right: clamp(position.right, 0, window.innerWidth - width),
   };
-  entry.host.style.cssText = hostCss();
+  entry.host.style.cssText = hostCss(entry.sized ? '' : ';visibility:hidden');
 }
 
 function onOverlayMessage(
@@ -83,6 +87,7 @@ function onOverlayMessage(
 ) {
   if (data.type === 'size' && typeof data.width === 'number' && typeof data.height === 'number') {
     setFrameSize(entry.frame, data.width, data.height);
+    entry.sized = true;
     place(entry);
   } else if (data.type === 'move' && typeof data.dx === 'number' && typeof data.dy === 'number') {
     position = { top: position.top + data.dy, right: position.right - data.dx };
@@ -105,7 +110,7 @@ function mount(meeting: MeetingId): Mounted {
   frame.title = 'Ridealong';
   frame.style.cssText = 'display:block;border:0;background:transparent;color-scheme:normal;border-radius:14px';
   setFrameSize(frame, PILL_SIZE.width, PILL_SIZE.height);
-  const entry: Mounted = { meeting, host, frame, port: null };
+  const entry: Mounted = { meeting, host, frame, port: null, sized: false };
   frame.addEventListener('load', () => {
     entry.port?.close();
     const channel = new MessageChannel();

@@ -422,6 +422,9 @@ function CallView(props: {
   const atEnd = progress.isLastItem;
   const ticked = new Map(call.questionTicks.map((tick) => [tick.questionId, tick.at]));
   const stillOpen = openQuestions(call);
+  // A tick shows at once; storage confirms it a moment later, and a failed write puts it back.
+  const [pendingTicks, setPendingTicks] = useState<Record<string, boolean>>({});
+  useEffect(() => setPendingTicks({}), [call]);
   return (
     <div class="call">
       <div class="plan-title">{planDisplayName(plan)}</div>
@@ -471,8 +474,12 @@ function CallView(props: {
             <label key={question.id}>
               <input
                 type="checkbox"
-                checked={ticked.has(question.id)}
-                onChange={(event) => props.onTick(question.id, event.currentTarget.checked)}
+                checked={pendingTicks[question.id] ?? ticked.has(question.id)}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  setPendingTicks((current) => ({ ...current, [question.id]: checked }));
+                  props.onTick(question.id, checked);
+                }}
               />
               {question.text}
               {ticked.has(question.id) && (

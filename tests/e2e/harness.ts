@@ -67,6 +67,8 @@ export async function waitForNoOverlay(page: Page, timeoutMs = 5_000): Promise<v
 export interface PlanInput {
   callType?: 'discovery' | 'advance' | 'close';
   title: string;
+  /** Guardrails: one topic the manager must not raise, when the manager may step in, and the signal. */
+  guardrails?: { doNotRaise: string; stepInWhen: string; signal: string };
   meetingLink: string;
   start?: string;
   agenda: [string, number][];
@@ -108,6 +110,12 @@ export class PopupPage {
     for (const [index, [title, minutes]] of plan.agenda.entries()) {
       await page.getByLabel(`Item ${index + 1} title`).fill(title);
       await page.getByLabel(`Item ${index + 1} minutes`).fill(String(minutes));
+    }
+    if (plan.guardrails) {
+      await page.getByRole('button', { name: 'Add topic' }).click();
+      await page.getByLabel('Topic 1 not to raise', { exact: true }).fill(plan.guardrails.doNotRaise);
+      await page.getByLabel('The manager steps in only if', { exact: true }).fill(plan.guardrails.stepInWhen);
+      await page.getByLabel('The agreed signal', { exact: true }).fill(plan.guardrails.signal);
     }
     await page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
     await page.getByRole('button', { name: 'Done' }).click();
@@ -208,24 +216,29 @@ export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{
   }
 }
 
-/** Every stored plan, read straight from the extension's IndexedDB, as the database holds it. */
-export async function storedPlans(browser: ExtensionBrowser): Promise<unknown[]> {
+/** Every record of one store, read straight from the extension's IndexedDB, as the database holds it. */
+export async function storedRecords(browser: ExtensionBrowser, store: 'plans' | 'calls'): Promise<unknown[]> {
   const page = await browser.context.newPage();
   await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
-  const plans = await page.evaluate(
-    () =>
+  const records = await page.evaluate(
+    (storeName) =>
       new Promise<unknown[]>((resolve, reject) => {
         const request = indexedDB.open('ridealong');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const read = request.result.transaction('plans').objectStore('plans').getAll();
+          const read = request.result.transaction(storeName).objectStore(storeName).getAll();
           read.onsuccess = () => {
             request.result.close();
             resolve(read.result);
           };
         };
       }),
+    store,
   );
   await page.close();
-  return plans;
+  return records;
+}
+
+export function storedPlans(browser: ExtensionBrowser): Promise<unknown[]> {
+  return storedRecords(browser, 'plans');
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { callEndedAt, endCall, markCallAlive, moveToItem, startCall, tickQuestion } from '../../src/domain/call';
+import { askCue, callProgress, formatClock, openQuestions, roleCues } from '../../src/domain/call-progress';
+import { PLAN } from './fixtures';
+
+const MINUTE = 60_000;
+const T0 = 1_000_000;
+const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
+// PLAN: Open 5 min (rep), Proposal 20 min (manager), Next step 5 min (rep); 30 minutes planned.
+const call = startCall(PLAN, 'rep', MEETING, T0, 'call-1');
+
+describe('callProgress', () => {
+  it('starts on the first item with the clock at zero', () => {
+    expect(callProgress(call, T0)).toMatchObject({
+      itemIndex: 0,
+      itemElapsedMs: 0,
+      itemBoxMs: 5 * MINUTE,
+      itemOverrunMs: 0,
+      callElapsedMs: 0,
+      callPlannedMs: 30 * MINUTE,
+      isLastItem: false,
+      askNow: false,
+    });
+    expect(callProgress(call, T0).nextItems.map((item) => item.title)).toEqual(['Proposal', 'Next step']);
+  });
+
+  it('times the current item from its transition, and shows an overrun of the item and of the call', () => {
+    const moved = moveToItem(call, 1, 'rep', T0 + 4 * MINUTE);
+    expect(callProgress(moved, T0 + 10 * MINUTE)).toMatchObject({
+      itemIndex: 1,
+      itemElapsedMs: 6 * MINUTE,
+      itemOverrunMs: 0,
+    });
+    expect(callProgress(moved, T0 + 26 * MINUTE).itemOverrunMs).toBe(2 * MINUTE);
+    expect(callProgress(moved, T0 + 33 * MINUTE).callOverrunMs).toBe(3 * MINUTE);
+  });
+
+  it('cues the ask in the last item, or in the last five minutes of the planned time', () => {
+    expect(callProgress(moveToItem(call, 2, 'rep', T0 + MINUTE), T0 + 2 * MINUTE)).toMatchObject({
+      isLastItem: true,
+      askNow: true,
+    });
+    expect(callProgress(call, T0 + 24 * MINUTE).askNow).toBe(false);
+    expect(callProgress(call, T0 + 25 * MINUTE).askNow).toBe(true);
+  });
+
+  it('stops the clock when the call ended', () => {
+    const ended = endCall(call, T0 + 12 * MINUTE);
+    expect(callProgress(ended, T0 + 60 * MINUTE).callElapsedMs).toBe(12 * MINUTE);
+  });
+});
+
+describe('role cues', () => {
+  it('tell the rep they lead', () => {
+    expect(roleCues(PLAN, 'rep', PLAN.agenda[1]!)).toEqual({
+      now: 'You lead: the agenda, the transitions, the ask.',
+      guardrails: [],
+    });
+  });
+
+  it('give the manager this item’s part and the guardrails', () => {
+    expect(roleCues(PLAN, 'manager', PLAN.agenda[1]!)).toEqual({
+      now: 'Rep leads. Your part now: Tell the Northwind story',
+      guardrails: [
+        'Don’t raise: Price rise',
+        'Step in only if: If integration questions stall — signal: Sam asks “Dana, your view?”',
+      ],
+    });
+  });
+
+  it('tell the manager to let the rep learn on a low-stakes call', () => {
+    expect(roleCues({ ...PLAN, stakes: 'low' }, 'manager', PLAN.agenda[0]!).guardrails).toEqual([
+      'Don’t raise: Price rise',
+      'Let them learn: step in only to stop real damage.',
+    ]);
+  });
+
+  it('word the ask for the rep by the commitment, and keep the manager out of it', () => {
+    expect(askCue(PLAN, 'rep')).toBe('Secure the next step: Priya books the kickoff by Friday');
+    expect(askCue({ ...PLAN, commitment: { kind: 'order', text: '' } }, 'rep')).toBe('Ask for the business.');
+    expect(askCue(PLAN, 'manager')).toMatch(/The rep asks now/);
+  });
+});
+
+describe('questions, liveness and the end of a call', () => {
+  it('ticks a question once, with its time, and lists the ones still open', () => {
+    const plan = {
+      ...PLAN,
+      questions: [
+        { id: 'q-1', text: 'Why now?' },
+        { id: 'q-2', text: 'Who decides?' },
+      ],
+    };
+    let running = startCall(plan, 'manager', MEETING, T0, 'call-2');
+    running = tickQuestion(running, 'q-1', true, T0 + MINUTE);
+    expect(tickQuestion(running, 'q-1', true, T0 + 2 * MINUTE)).toBe(running);
+    expect(running.questionTicks).toEqual([{ questionId: 'q-1', at: T0 + MINUTE }]);
+    expect(openQuestions(running).map((question) => question.id)).toEqual(['q-2']);
+    expect(tickQuestion(running, 'q-1', false, T0 + 3 * MINUTE).questionTicks).toEqual([]);
+  });
+
+  it('ends where it was last seen when left without "End call"', () => {
+    const seen = markCallAlive(call, T0 + 20 * MINUTE);
+    expect(markCallAlive(seen, T0 + 10 * MINUTE)).toBe(seen);
+    expect(callEndedAt(seen, T0 + 25 * MINUTE)).toBeNull();
+    expect(callEndedAt(seen, T0 + 31 * MINUTE)).toBe(T0 + 20 * MINUTE);
+    const ended = endCall(seen, T0 + 22 * MINUTE);
+    expect(callEndedAt(ended, T0 + 22 * MINUTE)).toBe(T0 + 22 * MINUTE);
+    expect(markCallAlive(ended, T0 + 40 * MINUTE)).toBe(ended);
+  });
+});
+
+describe('formatClock', () => {
+  it.each([
+    [0, '0:00'],
+    [61_000, '1:01'],
+    [3_725_000, '1:02:05'],
+    [-5_000, '0:00'],
+  ])('%i ms reads %s', (ms, text) => expect(formatClock(ms)).toBe(text));
+});
