@@ -116,13 +116,28 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(page, 'overlay-collapsed');
   await expandOverlay(overlay);
   await shoot(page, 'overlay-plan-chooser');
+  await overlay.getByRole('radio', { name: 'the rep' }).check();
   await overlay
     .getByRole('button', { name: /^Start call/ })
     .first()
     .click();
   await overlay.getByRole('button', { name: 'Next item' }).click();
-  await overlay.locator('[aria-current="step"]').filter({ hasText: 'Recap' }).waitFor();
-  await shoot(page, 'overlay-in-call');
+  await overlay.locator('.now-title').filter({ hasText: 'Recap' }).waitFor();
+  await shoot(page, 'overlay-in-call-rep');
+  // The same call seen from the manager's device: cues, guardrails and the rescue line.
+  await overlay.getByRole('button', { name: 'End call' }).click();
+  await overlay.getByRole('radio', { name: 'the manager' }).check();
+  await overlay
+    .getByRole('button', { name: /^Start call/ })
+    .first()
+    .click();
+  await overlay.getByRole('button', { name: 'Next item' }).click();
+  await overlay.locator('.now-title').filter({ hasText: 'Recap' }).waitFor();
+  await shoot(page, 'overlay-in-call-manager');
+  for (let item = 0; item < 4; item++) await overlay.getByRole('button', { name: 'Next item' }).click();
+  await overlay.locator('.ask').waitFor();
+  await shoot(page, 'overlay-ask-manager');
+  await overlay.getByRole('button', { name: 'End call' }).click();
   await page.close();
 
   const history = await context.newPage();

@@ -12,6 +12,8 @@ type Calls = { status: 'loading' } | { status: 'failed'; message: string } | { s
 export function CallHistory() {
   const [calls, setCalls] = useState<Calls>({ status: 'loading' });
   const [limit, setLimit] = useState(PAGE_SIZE);
+  // Opened from "Debrief this call": that call is marked in the list.
+  const selectedId = new URLSearchParams(location.hash.slice(1)).get('call');
 
   useEffect(() => {
     listCallsNewestFirst(limit + 1).then(
@@ -50,7 +52,7 @@ export function CallHistory() {
             </thead>
             <tbody>
               {calls.calls.slice(0, limit).map((call) => (
-                <tr key={call.id}>
+                <tr key={call.id} aria-current={call.id === selectedId ? 'true' : undefined}>
                   <td>{planDisplayName(call.planSnapshot)}</td>
                   <td>{formatDateTime(call.startedAt)}</td>
                   <td>{PLATFORM_NAMES[call.meeting.platform]}</td>

@@ -495,6 +495,9 @@ function CallView(props: {
 
       {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. */}
       <div class="actions">
+        <button class="end" onClick={() => !props.busy && props.onEnd()}>
+          End call
+        </button>
         <button
           aria-disabled={atStart || props.busy}
           onClick={() => !atStart && !props.busy && props.onMove(progress.itemIndex - 1)}
@@ -507,11 +510,6 @@ function CallView(props: {
           onClick={() => !atEnd && !props.busy && props.onMove(progress.itemIndex + 1)}
         >
           Next item
-        </button>
-      </div>
-      <div class="actions">
-        <button class="end" onClick={() => !props.busy && props.onEnd()}>
-          End call
         </button>
       </div>
     </div>

@@ -6,6 +6,8 @@ import { readiness } from '../domain/readiness';
 import { encodeShareCode } from '../domain/share-code';
 import { planFromTemplate, samplePlan } from '../domain/templates';
 import { browser } from '../platform/browser';
+import { callEndedAt, type Call } from '../domain/call';
+import { listCallsNewestFirst } from '../storage/calls';
 import { deletePlan, getPlan, listPlansBySchedule, savePlan } from '../storage/plans';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { ImportPlans } from './ImportPlans';
@@ -27,6 +29,7 @@ export function PopupApp() {
   const [deleted, setDeleted] = useState<Plan | null>(null);
   const [shared, setShared] = useState<{ title: string; code: string } | null>(null);
   const [search, setSearch] = useState('');
+  const [toDebrief, setToDebrief] = useState<Call | null>(null);
 
   const reload = async () => {
     try {
@@ -38,6 +41,15 @@ export function PopupApp() {
 
   useEffect(() => {
     void reload();
+    // The last call that ended in the past day, on this device: the moment to debrief it.
+    void listCallsNewestFirst(5).then((calls) => {
+      const now = Date.now();
+      const ended = calls.find((call) => {
+        const end = callEndedAt(call, now);
+        return end !== null && now - end < 24 * 60 * 60_000;
+      });
+      setToDebrief(ended ?? null);
+    });
     const id = new URLSearchParams(location.hash.slice(1)).get('plan');
     if (id) {
       void getPlan(id).then((plan) =>
@@ -133,6 +145,23 @@ export function PopupApp() {
         <p class="status" role="status">
           {status}
         </p>
+      )}
+      {toDebrief && (
+        <div class="debrief-offer">
+          <span>
+            Call ended: <strong>{planDisplayName(toDebrief.planSnapshot)}</strong>
+          </span>
+          <button
+            class="primary"
+            onClick={() =>
+              void browser.tabs.create({
+                url: browser.runtime.getURL(`src/debrief/debrief.html#call=${encodeURIComponent(toDebrief.id)}`),
+              })
+            }
+          >
+            Debrief this call
+          </button>
+        </div>
       )}
       {deleted && (
         <p class="status" role="status">

@@ -2,7 +2,13 @@
 // the manager's cues; a reload resumes the same call; questions and the ask; the hide command; out of the way.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, OverlayFrame, startExtensionBrowserWithPlans, storedRecords } from './harness';
+import {
+  type ExtensionBrowser,
+  OverlayFrame,
+  PopupPage,
+  startExtensionBrowserWithPlans,
+  storedRecords,
+} from './harness';
 
 interface StoredCall {
   id: string;
@@ -179,6 +185,40 @@ describe.each(PLATFORMS)('on $name', (platform) => {
     await expect.poll(() => host.isVisible()).toBe(false);
     await runCommand();
     await expect.poll(() => host.isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('after the call', () => {
+  it('the popup offers to debrief the call that just ended', async () => {
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'Debrief this call' }).waitFor();
+    const [history] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.page.getByRole('button', { name: 'Debrief this call' }).click(),
+    ]);
+    await history.getByRole('table').waitFor();
+    expect(await history.locator('tr[aria-current="true"]').innerText()).toContain('Stark');
+    await history.close();
+    await popup.page.close();
+  });
+});
+
+describe('an extension reload mid-call', () => {
+  it('leaves the page working and says the tab needs a reload, instead of a blank overlay', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PLATFORMS[0].url);
+    await OverlayFrame.on(page);
+    await browser.context
+      .serviceWorkers()[0]!
+      .evaluate(() => chrome.runtime.reload())
+      .catch(() => undefined);
+    await expect
+      .poll(() => page.locator('ridealong-overlay').innerText(), { timeout: 10_000 })
+      .toContain('reload this tab');
+    // The meeting page itself still responds.
+    await page.getByRole('button', { name: 'Leave call' }).click();
+    expect(page.url()).toBe('https://meet.google.com/landing');
     await page.close();
   });
 });
