@@ -13,6 +13,10 @@ export interface CallProgress {
   nextItems: AgendaItem[];
   itemElapsedMs: number;
   itemBoxMs: number;
+  /** Time left in the current item's box; 0 once it is used up. */
+  itemLeftMs: number;
+  /** Time left of the planned duration; 0 once it is used up. */
+  callLeftMs: number;
   /** How far the current item is past its time box; 0 when within it. */
   itemOverrunMs: number;
   callElapsedMs: number;
@@ -43,6 +47,8 @@ export function callProgress(call: Call, now: number): CallProgress {
     nextItems: agenda.slice(itemIndex + 1),
     itemElapsedMs,
     itemBoxMs,
+    itemLeftMs: Math.max(0, itemBoxMs - itemElapsedMs),
+    callLeftMs: Math.max(0, callPlannedMs - callElapsedMs),
     itemOverrunMs: Math.max(0, itemElapsedMs - itemBoxMs),
     callElapsedMs,
     callPlannedMs,

@@ -29,6 +29,8 @@ describe('callProgress', () => {
     expect(callProgress(moved, T0 + 10 * MINUTE)).toMatchObject({
       itemIndex: 1,
       itemElapsedMs: 6 * MINUTE,
+      itemLeftMs: 14 * MINUTE,
+      callLeftMs: 20 * MINUTE,
       itemOverrunMs: 0,
     });
     expect(callProgress(moved, T0 + 26 * MINUTE).itemOverrunMs).toBe(2 * MINUTE);
