@@ -189,6 +189,28 @@ describe.each(PLATFORMS)('on $name', (platform) => {
   });
 });
 
+describe('two meeting tabs', () => {
+  it('each have their own overlay and their own call', async () => {
+    const [meet, zoom] = await Promise.all(PLATFORMS.map(() => browser.context.newPage()));
+    await meet!.goto(PLATFORMS[0].url);
+    await zoom!.goto(PLATFORMS[1].url);
+    const meetOverlay = await startAs(meet!, 'rep', 'Stark Google Meet review');
+    const zoomOverlay = await startAs(zoom!, 'manager', 'Stark Zoom review');
+    await meetOverlay.frame.getByRole('button', { name: 'Next item' }).click();
+    await expect.poll(() => meetOverlay.currentItem().innerText()).toContain('Their questions for us');
+    expect(await zoomOverlay.currentItem().innerText()).toContain('Open and agree the agenda');
+    const running = ((await storedRecords(browser, 'calls')) as StoredCall[]).filter((call) => call.endedAt === null);
+    expect(running.map((call) => [call.meeting.code, call.role]).sort()).toEqual([
+      [PLATFORMS[1].code, 'manager'],
+      [PLATFORMS[0].code, 'rep'],
+    ]);
+    for (const overlay of [meetOverlay, zoomOverlay])
+      await overlay.frame.getByRole('button', { name: 'End call' }).click();
+    await meet!.close();
+    await zoom!.close();
+  });
+});
+
 describe('after the call', () => {
   it('the popup offers to debrief the call that just ended', async () => {
     const popup = await PopupPage.open(browser);
