@@ -116,23 +116,21 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(page, 'overlay-collapsed');
   await expandOverlay(overlay);
   await shoot(page, 'overlay-plan-chooser');
-  await overlay.getByRole('radio', { name: 'the rep' }).check();
-  await overlay
-    .getByRole('button', { name: /^Start call/ })
-    .first()
-    .click();
-  await overlay.getByRole('button', { name: 'Next item' }).click();
-  await overlay.locator('.now-title').filter({ hasText: 'Recap' }).waitFor();
+  /** Starts the sample plan's call as `role` and moves to its second item. */
+  const startAndAdvance = async (/** @type {'rep' | 'manager'} */ role) => {
+    await overlay.getByRole('radio', { name: `the ${role}` }).check();
+    await overlay
+      .getByRole('button', { name: /^Start call/ })
+      .first()
+      .click();
+    await overlay.getByRole('button', { name: 'Next item' }).click();
+    await overlay.locator('.now-title').filter({ hasText: 'Recap' }).waitFor();
+  };
+  await startAndAdvance('rep');
   await shoot(page, 'overlay-in-call-rep');
-  // The same call seen from the manager's device: cues, guardrails and the rescue line.
+  // The call as the manager's device shows it: the part for this item, the guardrails and the rescue line.
   await overlay.getByRole('button', { name: 'End call' }).click();
-  await overlay.getByRole('radio', { name: 'the manager' }).check();
-  await overlay
-    .getByRole('button', { name: /^Start call/ })
-    .first()
-    .click();
-  await overlay.getByRole('button', { name: 'Next item' }).click();
-  await overlay.locator('.now-title').filter({ hasText: 'Recap' }).waitFor();
+  await startAndAdvance('manager');
   await shoot(page, 'overlay-in-call-manager');
   for (let item = 0; item < 4; item++) await overlay.getByRole('button', { name: 'Next item' }).click();
   await overlay.locator('.ask').waitFor();
