@@ -110,6 +110,9 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(popup, 'popup-editor-new-close');
   await popup.getByRole('alert').filter({ hasText: 'The rep opens the call' }).scrollIntoViewIfNeeded();
   await shoot(popup, 'popup-editor-rule-refused');
+  // The editor saved that unfinished plan as it was typed; the demo has no use for it.
+  await popup.getByRole('button', { name: 'Delete plan' }).click();
+  await popup.getByRole('button', { name: 'Undo' }).waitFor();
   await popup.close();
 
   const { page, overlay } = await openDemoMeeting(context);
