@@ -1,12 +1,21 @@
 // Keyboard commands (manifest `commands`, changeable at chrome://extensions/shortcuts).
 import { browser, type Tabs } from '../platform/browser';
-import { TOGGLE_OVERLAY_MESSAGE } from '../platform/content-messages';
+import { FOCUS_NOTE_MESSAGE, TOGGLE_OVERLAY_MESSAGE } from '../platform/content-messages';
 
-/** Hides or shows the overlay in the tab the shortcut was pressed in. Tabs without an overlay ignore it. */
+const MESSAGES: Record<string, string> = {
+  'toggle-overlay': TOGGLE_OVERLAY_MESSAGE,
+  'focus-note': FOCUS_NOTE_MESSAGE,
+};
+
+/**
+ * Passes a shortcut to the tab it was pressed in: hide or show the overlay, or put the cursor in the note line.
+ * Tabs without an overlay ignore it.
+ */
 export async function handleCommand(command: string, tab: Pick<Tabs.Tab, 'id'> | undefined): Promise<void> {
-  if (command !== 'toggle-overlay' || tab?.id === undefined) return;
+  const type = MESSAGES[command];
+  if (!type || tab?.id === undefined) return;
   try {
-    await browser.tabs.sendMessage(tab.id, { type: TOGGLE_OVERLAY_MESSAGE });
+    await browser.tabs.sendMessage(tab.id, { type });
   } catch {
     // Not a meeting tab: no content script is listening, and there is nothing to hide.
   }

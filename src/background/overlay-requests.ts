@@ -4,7 +4,8 @@ import { callEndedAt, endCall, markCallAlive, moveToItem, startCall, tickQuestio
 import { meetingKey } from '../domain/meeting-url';
 import { NEARBY_WINDOW_MS, offerPlans, searchPlans } from '../domain/plan-choice';
 import type { MeetingState, OverlayReplies, OverlayRequest } from '../platform/messages';
-import { listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
+import { getCall, listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
+import { deleteNote, listNotesForCall, saveNote } from '../storage/notes';
 import { getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween } from '../storage/plans';
 
 /** A call started this long ago or less, in the same meeting and not ended, is picked up again on reload. */
@@ -34,6 +35,14 @@ export async function handleOverlayRequest(
       return changeCall(request.callId, (call) => endCall(call, now));
     case 'plans/search':
       return searchPlans(await listPlansBySchedule(), request.query, SEARCH_LIMIT);
+    case 'notes/save':
+      if (!(await getCall(request.note.callId))) throw new Error('The call of this note is no longer stored.');
+      return saveNote(request.note);
+    case 'notes/list':
+      return listNotesForCall(request.callId);
+    case 'notes/delete':
+      await deleteNote(request.noteId);
+      return null;
   }
 }
 

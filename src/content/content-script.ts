@@ -6,7 +6,7 @@
 // Its only imports are import-free modules; vite.config.ts builds this file as one standalone script so the page
 // never sees a loader or a web-accessible chunk it could fingerprint.
 import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from '../domain/meeting-url';
-import { TOGGLE_OVERLAY_MESSAGE } from '../platform/content-messages';
+import { FOCUS_NOTE_MESSAGE, TOGGLE_OVERLAY_MESSAGE } from '../platform/content-messages';
 
 const OVERLAY_PAGE = 'src/overlay/overlay.html';
 const HOST_TAG = 'ridealong-overlay';
@@ -189,7 +189,14 @@ chrome.storage.local.get(POSITION_KEY).then((stored) => {
 // The keyboard command (see src/background/commands.ts) arrives here, only ever from our own service worker.
 chrome.runtime.onMessage.addListener((message: unknown, sender) => {
   if (sender.id !== chrome.runtime.id || sender.tab) return;
-  if ((message as { type?: unknown } | null)?.type !== TOGGLE_OVERLAY_MESSAGE) return;
-  hidden = !hidden;
+  const type = (message as { type?: unknown } | null)?.type;
+  if (type === TOGGLE_OVERLAY_MESSAGE) {
+    hidden = !hidden;
+  } else if (type === FOCUS_NOTE_MESSAGE && mounted) {
+    // The person asked for it with a shortcut: the one time the overlay takes the keyboard.
+    hidden = false;
+    mounted.frame.focus();
+    mounted.port?.postMessage({ type: 'focus-note' });
+  }
   if (mounted) place(mounted);
 });

@@ -14,7 +14,11 @@ import {
 import type { MeetingState } from '../platform/messages';
 import { requestFromServiceWorker } from '../platform/request';
 import { formatDateTime, formatMinutes } from '../ui/format';
-import { moveOverlay } from './host-channel';
+import { DEFAULT_NOTE_TAGS, type NoteTag } from '../domain/note';
+import { loadNoteTags } from '../platform/note-tags';
+import { FOCUS_NOTE_REQUEST, moveOverlay } from './host-channel';
+import { NotesPanel } from './NotesPanel';
+import { useNotes } from './useNotes';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
 /** While a call runs, the overlay tells storage it is still showing it this often. */
@@ -53,6 +57,21 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
 
   const activeCall = loaded.status === 'ready' ? loaded.state.activeCall : null;
   const now = useNow(activeCall !== null);
+  const notes = useNotes(activeCall);
+  const [tags, setTags] = useState<NoteTag[]>(DEFAULT_NOTE_TAGS);
+  /** Bumped by the "take a note" shortcut; the notes panel puts the cursor in its line. */
+  const [focusNoteRequest, setFocusNoteRequest] = useState(0);
+
+  useEffect(() => {
+    void loadNoteTags().then(setTags);
+    const onFocusNote = () => {
+      userToggled.current = false;
+      setExpanded(true);
+      setFocusNoteRequest((count) => count + 1);
+    };
+    window.addEventListener(FOCUS_NOTE_REQUEST, onFocusNote);
+    return () => window.removeEventListener(FOCUS_NOTE_REQUEST, onFocusNote);
+  }, []);
 
   const refresh = useCallback(async () => {
     setLoaded({ status: 'loading' });
@@ -148,14 +167,14 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
           class="pill"
           ref={toggleRef}
           aria-expanded="false"
-          aria-label={`Open Ridealong: ${pillText(loaded, activeCall, dismissed, now)}`}
+          aria-label={`Open Ridealong: ${pillText(loaded, activeCall, dismissed, now, notes.notes.length)}`}
           onClick={() => toggle(true)}
         >
           <span class="brand" aria-hidden="true">
             R
           </span>
           {!dismissed || activeCall ? (
-            <span class="pill-text">{pillText(loaded, activeCall, dismissed, now)}</span>
+            <span class="pill-text">{pillText(loaded, activeCall, dismissed, now, notes.notes.length)}</span>
           ) : null}
         </button>
       </div>
@@ -190,6 +209,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
           <CallView
             call={activeCall}
             now={now}
+            notesPanel={<NotesPanel notes={notes} tags={tags} focusRequest={focusNoteRequest} />}
             busy={busy}
             onMove={(toItemIndex) =>
               void act(() =>
@@ -233,12 +253,13 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   );
 }
 
-/** The pill shows no plan or note text: it stays on screen, and screens get shared. */
-function pillText(loaded: Loaded, call: Call | null, dismissed: boolean, now: number): string {
+/** The pill shows no plan or note text, a count at most: it stays on screen, and screens get shared. */
+function pillText(loaded: Loaded, call: Call | null, dismissed: boolean, now: number, noteCount: number): string {
   if (call) {
     const progress = callProgress(call, now);
     const over = progress.itemOverrunMs > 0 ? ' · over time' : '';
-    return `Item ${progress.itemIndex + 1} of ${call.planSnapshot.agenda.length} · ${formatClock(progress.callElapsedMs)}${over}`;
+    const count = noteCount > 0 ? ` · ${noteCount} ${noteCount === 1 ? 'note' : 'notes'}` : '';
+    return `Item ${progress.itemIndex + 1} of ${call.planSnapshot.agenda.length} · ${formatClock(progress.callElapsedMs)}${over}${count}`;
   }
   if (loaded.status === 'loading') return 'Loading…';
   if (dismissed || loaded.status === 'failed') return 'Ridealong';
@@ -409,6 +430,7 @@ function PlanList(props: { heading: string; plans: Plan[]; busy: boolean; onStar
 function CallView(props: {
   call: Call;
   now: number;
+  notesPanel: preact.ComponentChildren;
   busy: boolean;
   onMove: (toItemIndex: number) => void;
   onTick: (questionId: string, ticked: boolean) => void;
@@ -492,6 +514,8 @@ function CallView(props: {
           )}
         </fieldset>
       )}
+
+      {props.notesPanel}
 
       {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. */}
       <div class="actions">

@@ -4,6 +4,9 @@
 
 let port: MessagePort | null = null;
 
+/** Dispatched on this window when the "take a note" shortcut was pressed in the meeting tab. */
+export const FOCUS_NOTE_REQUEST = 'ridealong:focus-note';
+
 export function connectToHost(expectedToken: string): Promise<void> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<unknown>) => {
@@ -12,6 +15,11 @@ export function connectToHost(expectedToken: string): Promise<void> {
       if (data?.ridealong !== 'connect' || data.token !== expectedToken || !offered || expectedToken === '') return;
       window.removeEventListener('message', onMessage);
       port = offered;
+      port.onmessage = (message: MessageEvent<unknown>) => {
+        if ((message.data as { type?: unknown } | null)?.type === 'focus-note') {
+          window.dispatchEvent(new Event(FOCUS_NOTE_REQUEST));
+        }
+      };
       resolve();
     };
     window.addEventListener('message', onMessage);

@@ -11,6 +11,9 @@ export const DEVICE_SETTING_KEYS = {
   overlayPosition: 'ridealong.overlayPosition',
   autoStart: 'ridealong.autoStartLinkedCalls',
   dismissedMeetings: 'ridealong.dismissedMeetings',
+  noteTags: 'ridealong.noteTags',
+  /** A prefix: one key per note waiting for storage; see note-outbox.ts. */
+  pendingNotePrefix: 'ridealong.pendingNote.',
 } as const;
 
 /** Reads one setting, falling back when it is missing or not the expected shape. */

@@ -4,6 +4,7 @@
 // service worker touches storage, and feature code sends through `requestFromServiceWorker`, never raw.
 import * as v from 'valibot';
 import { MeetingIdSchema, RoleSchema, type Call } from '../domain/call';
+import { NoteSchema, type Note } from '../domain/note';
 import type { Plan } from '../domain/plan';
 import { IdSchema } from '../domain/schema-parts';
 
@@ -22,6 +23,10 @@ export const OverlayRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('call/alive'), callId: IdSchema }),
   v.strictObject({ type: v.literal('call/end'), callId: IdSchema }),
   v.strictObject({ type: v.literal('plans/search'), query: v.pipe(v.string(), v.maxLength(200)) }),
+  /** Stores a note or its new version; the same note sent twice is stored once. */
+  v.strictObject({ type: v.literal('notes/save'), note: NoteSchema }),
+  v.strictObject({ type: v.literal('notes/list'), callId: IdSchema }),
+  v.strictObject({ type: v.literal('notes/delete'), noteId: IdSchema }),
 ]);
 export type OverlayRequest = v.InferOutput<typeof OverlayRequestSchema>;
 export type OverlayRequestType = OverlayRequest['type'];
@@ -44,6 +49,9 @@ export interface OverlayReplies {
   'call/alive': Call;
   'call/end': Call;
   'plans/search': Plan[];
+  'notes/save': Note;
+  'notes/list': Note[];
+  'notes/delete': null;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatClock } from '../domain/call-progress';
+import { EXTRA_NOTE_TAGS, MAX_NOTE_TEXT, type Note, type NoteTag } from '../domain/note';
+import type { NotesState } from './useNotes';
+
+/** How many of the latest notes are listed under the input. */
+const SHOWN_NOTES = 5;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio'
+    ? true
+    : target instanceof HTMLTextAreaElement;
+}
+
+/**
+ * Silent notes: a number key picks a tag and puts the cursor in the note line; Enter saves and hands the keys back
+ * to the tags, so the next note is a number key away. Nothing here is ever written into the meeting page.
+ */
+export function NotesPanel({
+  notes,
+  tags,
+  focusRequest,
+}: {
+  notes: NotesState;
+  tags: NoteTag[];
+  focusRequest: number;
+}) {
+  const [tag, setTag] = useState<NoteTag | null>(null);
+  const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const allTags = [...tags, ...EXTRA_NOTE_TAGS.filter((extra) => !tags.some((t) => t.label === extra.label))];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const number = Number(event.key);
+      const picked = Number.isInteger(number) && number >= 1 ? tags[number - 1] : undefined;
+      if (!picked) return;
+      event.preventDefault();
+      setTag(picked);
+      input.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [tags]);
+
+  useEffect(() => {
+    if (focusRequest > 0) input.current?.focus();
+  }, [focusRequest]);
+
+  const save = () => {
+    if (!notes.log({ tag, text })) return;
+    setTag(null);
+    setText('');
+    // Back to the tag keys: the next number pressed picks a tag instead of typing a digit.
+    panel.current?.focus();
+  };
+
+  const latest = notes.notes.slice(-SHOWN_NOTES).reverse();
+  return (
+    <section class="notes" aria-label="Notes" tabIndex={-1} ref={panel}>
+      <h2>Notes</h2>
+      <div class="tags" role="group" aria-label="Quick tags">
+        {allTags.map((option, index) => (
+          <button
+            key={option.label}
+            class="tag"
+            aria-pressed={tag?.label === option.label}
+            onClick={() => {
+              setTag(tag?.label === option.label ? null : option);
+              input.current?.focus();
+            }}
+          >
+            {index < tags.length && <kbd>{index + 1}</kbd>} {option.label}
+          </button>
+        ))}
+      </div>
+      <form
+        class="note-line"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <label>
+          <span class="visually-hidden">Note</span>
+          {tag && <span class="chosen-tag">{tag.label}:</span>}
+          <input
+            ref={input}
+            value={text}
+            maxLength={MAX_NOTE_TEXT}
+            placeholder={tag ? 'Add a few words, Enter saves' : 'Press 1–9 for a tag, type, Enter'}
+            aria-label="Note"
+            onInput={(event) => setText(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && tag) {
+                event.stopPropagation();
+                setTag(null);
+              }
+            }}
+          />
+        </label>
+        <button type="submit">Save note</button>
+      </form>
+      {notes.deleted && (
+        <p class="status" role="status">
+          Note deleted. <button onClick={notes.undoDelete}>Undo</button>
+        </p>
+      )}
+      {latest.length > 0 && (
+        <ol class="note-list" aria-label="Latest notes" reversed>
+          {latest.map((shown) => (
+            <NoteRow key={shown.note.id} note={shown.note} status={shown.status} notes={notes} />
+          ))}
+        </ol>
+      )}
+      <p class="muted count">{notes.notes.length === 1 ? '1 note' : `${notes.notes.length} notes`} on this call</p>
+    </section>
+  );
+}
+
+function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'saved'; notes: NotesState }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note.text);
+  return (
+    <li class="note" data-status={status}>
+      <span class="note-meta">
+        {formatClock(note.offsetMs)} · item {note.itemIndex + 1}
+      </span>{' '}
+      {note.tag && <strong>{note.tag}</strong>}
+      {note.tag && note.text && ': '}
+      {editing ? (
+        <form
+          class="note-edit"
+          onSubmit={(event) => {
+            event.preventDefault();
+            notes.edit(note, draft);
+            setEditing(false);
+          }}
+        >
+          <input
+            aria-label="Edit note"
+            value={draft}
+            maxLength={MAX_NOTE_TEXT}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+            ref={(element) => element?.focus()}
+          />
+          <button type="submit">Save</button>
+        </form>
+      ) : (
+        <span class="note-text">{note.text}</span>
+      )}{' '}
+      <span class={`note-status ${status}`}>{status === 'saved' ? '✓ saved' : '… saving'}</span>
+      {!editing && (
+        <span class="note-actions">
+          <button aria-label={`Edit note from ${formatClock(note.offsetMs)}`} onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button aria-label={`Delete note from ${formatClock(note.offsetMs)}`} onClick={() => void notes.remove(note)}>
+            Delete
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
