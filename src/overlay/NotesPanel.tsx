@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../domain/call-progress';
 import { EXTRA_NOTE_TAGS, MAX_NOTE_TEXT, type Note, type NoteTag } from '../domain/note';
 import type { NotesState } from './useNotes';
@@ -31,7 +31,8 @@ export function NotesPanel({
   const panel = useRef<HTMLElement>(null);
   const allTags = [...tags, ...EXTRA_NOTE_TAGS.filter((extra) => !tags.some((t) => t.label === extra.label))];
 
-  useEffect(() => {
+  // A layout effect, so the keys work from the first frame the panel is on screen, not one paint later.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       const number = Number(event.key);

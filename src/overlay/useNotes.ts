@@ -64,7 +64,11 @@ export function useNotes(call: Call | null) {
       const loaded = new Map<string, ShownNote>();
       for (const note of stored) loaded.set(note.id, { note, status: 'saved' });
       for (const note of pending) loaded.set(note.id, { note, status: 'pending' });
-      setNotes(loaded);
+      // Notes taken while this was loading stay: merged in, never replaced.
+      setNotes((current) => {
+        for (const [id, shown] of current) if (!loaded.has(id) || shown.status === 'pending') loaded.set(id, shown);
+        return loaded;
+      });
       for (const note of pending) void send(note);
     })();
     return () => {
