@@ -9,6 +9,12 @@ describe('parseOverlayRequest', () => {
     { type: 'meeting/state', meeting: MEETING },
     { type: 'call/start', planId: 'plan-1', meeting: { platform: 'zoom', code: '83456789012' }, role: 'manager' },
     { type: 'call/moveTo', callId: 'call-1', toItemIndex: 2, role: 'rep' },
+    { type: 'call/tickQuestion', callId: 'call-1', questionId: 'q-1', ticked: true },
+    { type: 'call/alive', callId: 'call-1' },
+    { type: 'call/end', callId: 'call-1' },
+    { type: 'plans/search', query: 'acme' },
+    { type: 'notes/list', callId: 'call-1' },
+    { type: 'notes/delete', noteId: 'n-1' },
   ])('accepts $type', (message) => {
     expect(parseOverlayRequest(message)).toEqual({ ok: true, request: message });
   });
@@ -28,6 +34,25 @@ describe('parseOverlayRequest', () => {
     ['a fractional item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: 1.5, role: 'rep' }],
     ['a negative item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: -1, role: 'rep' }],
     ['a string item', { type: 'call/moveTo', callId: 'call-1', toItemIndex: '1', role: 'rep' }],
+    ['a note without its call', { type: 'notes/save', note: { id: 'n-1', text: 'hi' } }],
+    [
+      'a note far too long',
+      {
+        type: 'notes/save',
+        note: {
+          schemaVersion: 1,
+          id: 'n-1',
+          callId: 'c',
+          at: 1,
+          offsetMs: 0,
+          itemIndex: 0,
+          tag: null,
+          text: 'x'.repeat(2000),
+          author: 'manager',
+          stepIn: false,
+        },
+      },
+    ],
     [
       'a prototype-pollution key',
       JSON.parse(
