@@ -134,6 +134,18 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   // The call as the manager's device shows it: the part for this item, the guardrails and the rescue line.
   await overlay.getByRole('button', { name: 'End call' }).click();
   await startAndAdvance('manager');
+  await overlay.getByRole('region', { name: 'Notes' }).focus();
+  for (const [key, text] of /** @type {[string, string][]} */ ([
+    ['3', 'asked about the dispatch backlog'],
+    ['1', 'Priya mentioned the peak-season deadline'],
+    ['9', 'took the integration question'],
+  ])) {
+    await page.keyboard.press(key);
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+  await overlay.locator('.note-status.saved').nth(2).waitFor();
+  await overlay.getByRole('region', { name: 'Notes' }).scrollIntoViewIfNeeded();
   await shoot(page, 'overlay-in-call-manager');
   for (let item = 0; item < 4; item++) await overlay.getByRole('button', { name: 'Next item' }).click();
   await overlay.locator('.ask').waitFor();

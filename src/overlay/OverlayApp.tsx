@@ -485,6 +485,9 @@ function CallView(props: {
         </p>
       )}
 
+      {/* The manager's main job on the call is to observe: their notes come first. */}
+      {call.role === 'manager' && props.notesPanel}
+
       {progress.nextItems.length > 0 && (
         <p class="next muted">Next: {progress.nextItems.map((item) => item.title).join(' · ')}</p>
       )}
@@ -515,7 +518,7 @@ function CallView(props: {
         </fieldset>
       )}
 
-      {props.notesPanel}
+      {call.role === 'rep' && props.notesPanel}
 
       {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. */}
       <div class="actions">
