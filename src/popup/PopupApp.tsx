@@ -12,8 +12,10 @@ import { deletePlan, getPlan, listPlansBySchedule, savePlan } from '../storage/p
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { ImportPlans } from './ImportPlans';
 import { PlanEditor } from './PlanEditor';
+import { Settings } from './Settings';
 
-type View = { name: 'list' } | { name: 'edit'; plan: Plan; stored: boolean } | { name: 'import' };
+type View =
+  { name: 'list' } | { name: 'edit'; plan: Plan; stored: boolean } | { name: 'import' } | { name: 'settings' };
 type Plans = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; plans: Plan[] };
 
 const TYPE_NAMES: Record<CallType, string> = { discovery: 'Discovery', advance: 'Advance', close: 'Close' };
@@ -108,6 +110,10 @@ export function PopupApp() {
 
   const shell = (content: preact.ComponentChildren) => <main class={IN_TAB ? 'popup in-tab' : 'popup'}>{content}</main>;
 
+  if (view.name === 'settings') {
+    return shell(<Settings onDone={() => setView({ name: 'list' })} />);
+  }
+
   if (view.name === 'import') {
     return shell(<ImportPlans onDone={() => void closeEditor()} onImported={reload} />);
   }
@@ -184,6 +190,7 @@ export function PopupApp() {
       <div class="list-actions">
         <button onClick={() => setView({ name: 'import' })}>Import plan</button>
         {all.length > 0 && <button onClick={() => exportAll(all)}>Export all to a file</button>}
+        <button onClick={() => setView({ name: 'settings' })}>Settings</button>
       </div>
       {shared && (
         <label class="share-code">

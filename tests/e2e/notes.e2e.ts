@@ -5,6 +5,7 @@ import { DEFAULT_NOTE_TAGS } from '../../src/domain/note';
 import {
   type ExtensionBrowser,
   OverlayFrame,
+  PopupPage,
   extensionUrl,
   startExtensionBrowserWithPlans,
   stopServiceWorker,
@@ -149,5 +150,48 @@ describe('notes', () => {
     const pill = await overlay.frame.getByRole('button', { name: /^Open Ridealong/ }).innerText();
     expect(pill).toMatch(/\d+ notes/);
     expect(pill).not.toMatch(/Observation|After the stop/);
+  });
+});
+
+describe('quick tags', () => {
+  it('are edited in the settings and used by the number keys', async () => {
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'Settings' }).click();
+    await popup.page.getByLabel('Tag 1', { exact: true }).fill('Budget mentioned');
+    await popup.page.getByRole('button', { name: 'Save tags' }).click();
+    await popup.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await popup.page.close();
+
+    const page = overlay.frame.page();
+    await page.reload();
+    overlay = await OverlayFrame.on(page);
+    await overlay.expand();
+    await overlay.frame.getByRole('button', { name: /1\s+Budget mentioned/ }).waitFor();
+    await overlay.frame.getByRole('region', { name: 'Notes' }).focus();
+    await logNote(overlay, '1', 'Q3 budget is approved');
+    await expect
+      .poll(async () => (await storedNotes()).find((note) => note.text === 'Q3 budget is approved')?.tag)
+      .toBe('Budget mentioned');
+  });
+});
+
+describe('the take-a-note shortcut', () => {
+  it('opens the overlay with the cursor in the note line, through the command’s own handler', async () => {
+    const page = overlay.frame.page();
+    await overlay.frame.getByRole('button', { name: 'Collapse Ridealong' }).click();
+    await page.bringToFront();
+    await browser.context.serviceWorkers()[0]!.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url, active: true });
+      const handle = (globalThis as { ridealongHandleCommand?: (c: string, t: { id?: number }) => Promise<void> })
+        .ridealongHandleCommand!;
+      await handle('focus-note', { id: tab!.id });
+    }, MEETING);
+    const noteLine = overlay.frame.getByLabel('Note', { exact: true });
+    await expect.poll(() => noteLine.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('typed straight after the shortcut');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await storedNotes()).some((note) => note.text === 'typed straight after the shortcut'))
+      .toBe(true);
   });
 });
