@@ -1,0 +1,202 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { endCall, moveToItem, startCall, tickQuestion, type Call } from '../../src/domain/call';
+import { debriefStatus, emptyDebrief, missingForComplete, notesRevealed, type Debrief } from '../../src/domain/debrief';
+import { debriefMarkdown, escapeMarkdown } from '../../src/domain/markdown';
+import { createNote, DEFAULT_NOTE_TAGS, type Note } from '../../src/domain/note';
+import { candidateCalls, mergeNotesPackage, notesPackage, parseNotesPackage } from '../../src/domain/notes-package';
+import { authoritativeTransitions, buildTimeline } from '../../src/domain/timeline';
+import { PLAN } from './fixtures';
+
+const MINUTE = 60_000;
+const T0 = 1_700_000_000_000;
+const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
+const tag = (label: string) => DEFAULT_NOTE_TAGS.find((t) => t.label === label)!;
+
+// PLAN: Open 5 (rep), Proposal 20 (manager), Next step 5 (rep); one question "Why now?".
+function repCall(): Call {
+  let call = startCall(PLAN, 'rep', MEETING, T0, 'rep-call');
+  call = moveToItem(call, 1, 'rep', T0 + 7 * MINUTE);
+  call = moveToItem(call, 2, 'rep', T0 + 25 * MINUTE);
+  return endCall(call, T0 + 31 * MINUTE);
+}
+
+function managerCall(): { call: Call; notes: Note[] } {
+  let call = startCall(PLAN, 'manager', MEETING, T0 + MINUTE, 'manager-call');
+  call = moveToItem(call, 1, 'manager', T0 + 6 * MINUTE);
+  call = tickQuestion(call, 'q-1', true, T0 + 12 * MINUTE);
+  const notes = [
+    createNote(
+      call,
+      { tag: tag('Great question'), text: 'asked about peak season', author: 'manager' },
+      T0 + 3 * MINUTE,
+      'm-1',
+    ),
+    createNote(
+      call,
+      { tag: tag('I stepped in'), text: 'took the integration question', author: 'manager' },
+      T0 + 15 * MINUTE,
+      'm-2',
+    ),
+    createNote(call, { tag: tag('Guardrail crossed'), text: '', author: 'manager' }, T0 + 26 * MINUTE, 'm-3'),
+  ];
+  return { call: endCall(call, T0 + 31 * MINUTE), notes };
+}
+
+describe('the debrief', () => {
+  it('keeps the manager’s notes folded until the rep has spoken first or skipped it', () => {
+    const debrief = emptyDebrief('rep-call', 'next-step', T0);
+    expect(notesRevealed(debrief)).toBe(false);
+    expect(
+      notesRevealed({ ...debrief, selfAssessment: { ...debrief.selfAssessment, feel: 'Rushed at the end' } }),
+    ).toBe(true);
+    expect(notesRevealed({ ...debrief, selfAssessment: { ...debrief.selfAssessment, skipped: true } })).toBe(true);
+  });
+
+  it('is complete only with the outcome and both coaching lists, and says what is missing', () => {
+    const empty = emptyDebrief('rep-call', 'next-step', T0);
+    expect(debriefStatus(null)).toBe('not-started');
+    expect(debriefStatus(empty)).toBe('not-started');
+    expect(missingForComplete(empty)).toHaveLength(5);
+    const partway: Debrief = { ...empty, outcome: { ...empty.outcome, objectiveMet: 'partly' } };
+    expect(debriefStatus(partway)).toBe('in-progress');
+    const done: Debrief = {
+      ...partway,
+      selfAssessment: { ...empty.selfAssessment, skipped: true },
+      outcome: { ...partway.outcome, customerObjectiveAddressed: 'yes' },
+      coaching: { wentWell: ['Clear opening'], doDifferently: ['  '], nextCallCommitment: '' },
+    };
+    expect(missingForComplete(done)).toEqual(['Name at least one thing to do differently.']);
+    expect(debriefStatus({ ...done, coaching: { ...done.coaching, doDifferently: ['Ask before pitching'] } })).toBe(
+      'complete',
+    );
+  });
+});
+
+describe('the timeline', () => {
+  it('sets planned boxes against the actual phases from the transitions, and places notes in their phase', () => {
+    const call = repCall();
+    const timeline = buildTimeline(call, managerCall().notes, T0 + 60 * MINUTE);
+    expect(timeline.planned.map((box) => [box.startMs / MINUTE, box.endMs / MINUTE])).toEqual([
+      [0, 5],
+      [5, 25],
+      [25, 30],
+    ]);
+    expect(timeline.actual.map((phase) => [phase.itemIndex, phase.startMs / MINUTE, phase.endMs / MINUTE])).toEqual([
+      [0, 0, 7],
+      [1, 7, 25],
+      [2, 25, 31],
+    ]);
+    expect(timeline.spanMs).toBe(31 * MINUTE);
+    expect(timeline.notes.map((entry) => [entry.note.id, entry.phaseIndex])).toEqual([
+      ['m-1', 0],
+      ['m-2', 1],
+      ['m-3', 2],
+    ]);
+    expect(timeline.stepIns.map((entry) => entry.note.id)).toEqual(['m-2']);
+    expect(timeline.guardrailsCrossed.map((entry) => entry.note.id)).toEqual(['m-3']);
+    expect(timeline.questions).toEqual([{ id: 'q-1', text: 'Why now?', coveredAtMs: null }]);
+  });
+
+  it('lets the rep’s transitions win over the manager’s observed ones, which count only when there are no others', () => {
+    const merged = { ...repCall(), transitions: [...repCall().transitions, ...managerCall().call.transitions] };
+    expect(authoritativeTransitions(merged).every((t) => t.by === 'rep')).toBe(true);
+    expect(authoritativeTransitions(managerCall().call).map((t) => t.by)).toEqual(['manager']);
+  });
+});
+
+describe('merging the partner’s notes package', () => {
+  it('finds the same call by plan and time, adds transitions, ticks and notes once, and changes nothing the second time', () => {
+    const manager = managerCall();
+    const pkg = notesPackage(manager.call, manager.notes, null, T0 + 40 * MINUTE);
+    const parsed = parseNotesPackage(JSON.stringify(pkg), 1000);
+    expect(parsed.ok).toBe(true);
+    const local = repCall();
+    expect(candidateCalls(manager.call, [local, { ...local, id: 'other-plan', planId: 'x' }]).map((c) => c.id)).toEqual(
+      ['rep-call'],
+    );
+    const first = mergeNotesPackage(local, [], pkg);
+    expect(first.newNotes.map((note) => [note.id, note.callId, note.offsetMs / MINUTE])).toEqual([
+      ['m-1', 'rep-call', 3],
+      ['m-2', 'rep-call', 15],
+      ['m-3', 'rep-call', 26],
+    ]);
+    expect(first.call.transitions.map((t) => t.by)).toEqual(['manager', 'rep', 'rep']);
+    expect(first.call.questionTicks).toEqual([{ questionId: 'q-1', at: T0 + 12 * MINUTE }]);
+    expect(first.call.role).toBe('rep');
+    const second = mergeNotesPackage(first.call, first.newNotes, pkg);
+    expect(second.newNotes).toEqual([]);
+    expect(second.addedTransitions).toBe(0);
+    expect(second.call).toEqual(first.call);
+  });
+
+  it('refuses what is not a notes package, a damaged one, and one from a newer version', () => {
+    const manager = managerCall();
+    const pkg = notesPackage(manager.call, manager.notes, null, T0);
+    const refusal = (value: unknown) => {
+      const text = JSON.stringify(value);
+      const result = parseNotesPackage(text, text.length);
+      return result.ok ? 'accepted' : result.message;
+    };
+    expect(refusal({ format: 'ridealong-plans' })).toMatch(/not a Ridealong notes package/);
+    expect(refusal({ ...pkg, version: 2 })).toMatch(/newer version/);
+    expect(refusal({ ...pkg, notes: [{ ...manager.notes[0], text: 42 }] })).toMatch(/damaged or incomplete/);
+    expect(refusal({ ...pkg, notes: [{ ...manager.notes[0], callId: 'someone-else' }] })).toMatch(/different calls/);
+    expect(parseNotesPackage('{', 1).ok).toBe(false);
+    expect(parseNotesPackage('{}', 6 * 1024 * 1024)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/5 MB/),
+    });
+  });
+});
+
+describe('Markdown export', () => {
+  it('escapes user text so it can’t become structure', () => {
+    expect(escapeMarkdown('# heading | pipe <b>bold</b> *star* [link](x) `code`\nnext')).toBe(
+      '\\# heading \\| pipe &lt;b&gt;bold&lt;/b&gt; \\*star\\* \\[link\\](x) \\`code\\` next',
+    );
+  });
+
+  it('matches the golden file, hostile text included', () => {
+    const manager = managerCall();
+    const hostile: Note = {
+      ...manager.notes[0]!,
+      id: 'm-4',
+      text: '# not a heading | col | <script>alert(1)</script>',
+      at: T0 + 4 * MINUTE,
+    };
+    const call = mergeNotesPackage(
+      repCall(),
+      [],
+      notesPackage(manager.call, [...manager.notes, hostile], null, T0),
+    ).call;
+    const notes = mergeNotesPackage(
+      repCall(),
+      [],
+      notesPackage(manager.call, [...manager.notes, hostile], null, T0),
+    ).newNotes;
+    const debrief: Debrief = {
+      ...emptyDebrief(call.id, 'next-step', T0),
+      selfAssessment: { feel: 'Good until pricing', wentWell: '', doDifferently: '', skipped: false },
+      outcome: {
+        objectiveMet: 'partly',
+        commitmentKind: 'next-step',
+        commitmentSecured: 'Pilot kickoff Friday | Tom',
+        customerObjectiveAddressed: 'yes',
+      },
+      coaching: {
+        wentWell: ['Clear *opening*'],
+        doDifferently: ['Ask before pitching'],
+        nextCallCommitment: 'Let silence work after the ask',
+      },
+    };
+    const markdown = debriefMarkdown(call, notes, debrief, buildTimeline(call, notes, T0 + 60 * MINUTE), {
+      formatDate: () => '24 Nov 2026, 10:00',
+    });
+    const golden = join(__dirname, 'golden', 'debrief.md');
+    // UPDATE_GOLDEN=1 rewrites the file; read the diff before committing it.
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
+    expect(markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+});
