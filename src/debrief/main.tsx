@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
 import './debrief.css';
-import { CallHistory } from './CallHistory';
+import { DebriefApp } from './DebriefApp';
 
-render(<CallHistory />, document.getElementById('app')!);
+render(<DebriefApp />, document.getElementById('app')!);

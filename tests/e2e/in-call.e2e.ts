@@ -219,8 +219,8 @@ describe('after the call', () => {
       browser.context.waitForEvent('page'),
       popup.page.getByRole('button', { name: 'Debrief this call' }).click(),
     ]);
-    await history.getByRole('table').waitFor();
-    expect(await history.locator('tr[aria-current="true"]').innerText()).toContain('Stark');
+    await history.getByRole('heading', { level: 1, name: /Stark/ }).waitFor();
+    await history.getByRole('heading', { name: '1. The rep first: so how did that feel?' }).waitFor();
     await history.close();
     await popup.page.close();
   });

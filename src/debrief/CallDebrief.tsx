@@ -1,0 +1,476 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Call } from '../domain/call';
+import { formatClock } from '../domain/call-progress';
+import {
+  emptyDebrief,
+  debriefStatus,
+  MAX_COACHING_ITEMS,
+  missingForComplete,
+  notesRevealed,
+  RATINGS,
+  type Debrief,
+  type Rating,
+} from '../domain/debrief';
+import { debriefMarkdown } from '../domain/markdown';
+import type { Note } from '../domain/note';
+import { candidateCalls, notesPackage, parseNotesPackage } from '../domain/notes-package';
+import { planDisplayName } from '../domain/plan';
+import { buildTimeline } from '../domain/timeline';
+import { getCall } from '../storage/calls';
+import { getDebrief, importNotesPackage, saveDebrief } from '../storage/debriefs';
+import { listNotesForCall } from '../storage/notes';
+import { formatDateTime } from '../ui/format';
+import { TimelineChart, type Selection } from './TimelineChart';
+
+const SAVE_DELAY_MS = 300;
+const STATUS_TEXT = { 'not-started': 'Not started', 'in-progress': 'In progress', complete: '✓ Complete' } as const;
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; call: Call; notes: Note[] };
+
+function download(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const fileStem = (call: Call) =>
+  `ridealong-${planDisplayName(call.planSnapshot)
+    .replace(/[^\w-]+/g, '-')
+    .slice(0, 40)}-${new Date(call.startedAt).toISOString().slice(0, 10)}`;
+
+/** One call's debrief: the rep first, then the replay, the outcome and the coaching. Saved as you type. */
+export function CallDebrief({ callId }: { callId: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [debrief, setDebrief] = useState<Debrief | null>(null);
+  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed'>('saved');
+  const [showNotes, setShowNotes] = useState(false);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [pendingImport, setPendingImport] = useState<ReturnType<typeof parseNotesPackage> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const load = async () => {
+    try {
+      const call = await getCall(callId);
+      if (!call) {
+        setLoaded({ status: 'missing' });
+        return;
+      }
+      const [notes, stored] = await Promise.all([listNotesForCall(callId), getDebrief(callId)]);
+      setLoaded({ status: 'ready', call, notes });
+      setDebrief((current) => current ?? stored ?? emptyDebrief(callId, call.planSnapshot.commitment.kind, Date.now()));
+    } catch (error) {
+      setLoaded({ status: 'failed', message: `Ridealong could not read this call: ${String(error)}` });
+    }
+  };
+
+  useEffect(() => {
+    void load();
+  }, [callId]);
+
+  const pending = useRef<Debrief | null>(null);
+  const flush = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = pending.current;
+    pending.current = null;
+    if (next) {
+      saveDebrief(next).then(
+        () => setSaveState((state) => (pending.current ? state : 'saved')),
+        () => setSaveState('failed'),
+      );
+    }
+  };
+  const update = (change: (current: Debrief) => Debrief) => {
+    if (!debrief) return;
+    const next = { ...change(debrief), updatedAt: Date.now() };
+    setDebrief(next);
+    pending.current = next;
+    setSaveState('saving');
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, SAVE_DELAY_MS);
+  };
+  // Leaving the page saves what is pending at once.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, []);
+
+  if (loaded.status === 'loading' || (loaded.status === 'ready' && !debrief))
+    return <p class="muted">Loading the call…</p>;
+  if (loaded.status === 'missing') {
+    return (
+      <p>
+        That call is not stored on this device. <a href="#">Back to the call history</a>
+      </p>
+    );
+  }
+  if (loaded.status === 'failed') {
+    return (
+      <p class="error" role="alert">
+        {loaded.message}
+      </p>
+    );
+  }
+  const { call, notes } = loaded;
+  const current = debrief!;
+  const plan = call.planSnapshot;
+  const revealed = notesRevealed(current);
+  // On the manager's device, the manager's own notes wait until the rep has spoken: ask first, tell second.
+  const hideOwnNotes = call.role === 'manager' && !(revealed && showNotes);
+  const visibleNotes = hideOwnNotes ? notes.filter((note) => note.author !== 'manager') : notes;
+  const timeline = buildTimeline(call, visibleNotes, Date.now());
+  const missing = missingForComplete(current);
+  const status = debriefStatus(current);
+  const selectedNote = selection?.kind === 'note' ? selection.id : null;
+  const selectedPhase = selection?.kind === 'phase' ? selection.index : null;
+
+  const setSelf = (field: 'feel' | 'wentWell' | 'doDifferently', value: string) =>
+    update((d) => ({ ...d, selfAssessment: { ...d.selfAssessment, [field]: value } }));
+  const setList = (list: 'wentWell' | 'doDifferently', items: string[]) =>
+    update((d) => ({ ...d, coaching: { ...d.coaching, [list]: items } }));
+
+  const importFile = async (file: File) => {
+    setMessage(null);
+    const parsed = parseNotesPackage(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size);
+    if (!parsed.ok) {
+      setMessage({ text: parsed.message, error: true });
+      return;
+    }
+    if (candidateCalls(parsed.pkg.call, [call]).length === 0) {
+      // Not clearly the same call: a different plan, or hours apart. The person decides.
+      setPendingImport(parsed);
+      return;
+    }
+    await merge(parsed);
+  };
+
+  const merge = async (parsed: ReturnType<typeof parseNotesPackage>) => {
+    if (!parsed.ok) return;
+    setPendingImport(null);
+    try {
+      const result = await importNotesPackage(call.id, parsed.pkg);
+      setMessage({
+        text:
+          result.newNotes.length === 0 && result.addedTransitions === 0
+            ? 'Already merged: nothing new in that package.'
+            : `Merged ${result.newNotes.length} notes and ${result.addedTransitions} transitions from the ${parsed.pkg.call.role}.`,
+        error: false,
+      });
+      await load();
+    } catch (error) {
+      setMessage({ text: `Nothing was merged: ${String(error)}`, error: true });
+    }
+  };
+
+  return (
+    <article class="debrief">
+      <p class="no-print">
+        <a href="#">← Call history</a>
+      </p>
+      <header class="debrief-header">
+        <h1>{planDisplayName(plan)}</h1>
+        <p class="muted">
+          {formatDateTime(call.startedAt)} · {plan.callType} call · this device: the {call.role}
+          {plan.repName && ` · rep ${plan.repName}`}
+          {plan.managerName && ` · manager ${plan.managerName}`}
+        </p>
+        <p class="debrief-status">
+          <strong>{STATUS_TEXT[status]}</strong>{' '}
+          <span class="muted" role="status">
+            {saveState === 'saved' ? 'Saved' : saveState === 'saving' ? 'Saving…' : 'Not saved: try again'}
+          </span>
+        </p>
+        {missing.length > 0 && (
+          <ul class="missing" aria-label="Still missing">
+            {missing.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      <section aria-labelledby="rep-first">
+        <h2 id="rep-first">1. The rep first: so how did that feel?</h2>
+        <p class="muted">Ask first, tell second. Let the rep answer before any notes are shared.</p>
+        <label>
+          How did it feel?
+          <textarea
+            rows={2}
+            maxLength={1000}
+            value={current.selfAssessment.feel}
+            onInput={(e) => setSelf('feel', e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          What went well?
+          <textarea
+            rows={2}
+            maxLength={1000}
+            value={current.selfAssessment.wentWell}
+            onInput={(e) => setSelf('wentWell', e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          What would you do differently?
+          <textarea
+            rows={2}
+            maxLength={1000}
+            value={current.selfAssessment.doDifferently}
+            onInput={(e) => setSelf('doDifferently', e.currentTarget.value)}
+          />
+        </label>
+        {!revealed && (
+          <button onClick={() => update((d) => ({ ...d, selfAssessment: { ...d.selfAssessment, skipped: true } }))}>
+            Skip the self-assessment
+          </button>
+        )}
+      </section>
+
+      <section aria-labelledby="replay">
+        <h2 id="replay">2. Replay the call</h2>
+        {call.role === 'manager' && (
+          <p>
+            {revealed ? (
+              <button aria-expanded={showNotes} onClick={() => setShowNotes(!showNotes)}>
+                {showNotes ? 'Hide my notes' : 'Show my notes'}
+              </button>
+            ) : (
+              <span class="muted">Your notes open once the rep has answered, or the self-assessment is skipped.</span>
+            )}
+          </p>
+        )}
+        <TimelineChart timeline={timeline} selection={selection} onSelect={setSelection} />
+        <ol class="phases">
+          {timeline.actual.map((phase, index) => {
+            const box = timeline.planned[phase.itemIndex];
+            const used = phase.endMs - phase.startMs;
+            const planned = box ? box.endMs - box.startMs : 0;
+            return (
+              <li key={index} aria-current={selectedPhase === index ? 'true' : undefined} class="phase">
+                <strong>{phase.title}</strong>{' '}
+                <span class="muted">
+                  {formatClock(phase.startMs)}–{formatClock(phase.endMs)} · {formatClock(used)} of{' '}
+                  {formatClock(planned)} planned
+                  {used > planned && ' · over its time box'}
+                </span>
+                <ul class="phase-notes">
+                  {timeline.notes
+                    .filter((entry) => entry.phaseIndex === index)
+                    .map((entry) => (
+                      <li key={entry.note.id} aria-current={selectedNote === entry.note.id ? 'true' : undefined}>
+                        <button class="link" onClick={() => setSelection({ kind: 'note', id: entry.note.id })}>
+                          {formatClock(entry.offsetMs)}
+                        </button>{' '}
+                        <span class="author">{entry.note.author}</span>
+                        {entry.note.stepIn && <strong> ▲ step-in</strong>}
+                        {entry.note.tag && <strong> {entry.note.tag}</strong>}
+                        {entry.note.tag && entry.note.text && ':'} {entry.note.text}
+                      </li>
+                    ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ol>
+        <h3>Questions</h3>
+        <ul class="questions-covered">
+          {timeline.questions.map((question) => (
+            <li key={question.id}>
+              {question.coveredAtMs === null ? '○ open: ' : `✓ covered at ${formatClock(question.coveredAtMs)}: `}
+              {question.text}
+            </li>
+          ))}
+        </ul>
+        {timeline.guardrailsCrossed.length > 0 && (
+          <p class="guardrail-summary">
+            ! Guardrails crossed: {timeline.guardrailsCrossed.map((entry) => formatClock(entry.offsetMs)).join(', ')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="outcome">
+        <h2 id="outcome">3. Outcome</h2>
+        <RatingGroup
+          legend={`Was the objective met?${plan.objective.trim() ? ` (${plan.objective})` : ''}`}
+          name="objective-met"
+          value={current.outcome.objectiveMet}
+          onChange={(objectiveMet) => update((d) => ({ ...d, outcome: { ...d.outcome, objectiveMet } }))}
+        />
+        <label>
+          {current.outcome.commitmentKind === 'order' ? 'The order secured' : 'The next step secured'}
+          <input
+            maxLength={500}
+            value={current.outcome.commitmentSecured}
+            onInput={(e) =>
+              update((d) => ({ ...d, outcome: { ...d.outcome, commitmentSecured: e.currentTarget.value } }))
+            }
+          />
+        </label>
+        <RatingGroup
+          legend="Was the customer’s objective addressed?"
+          name="customer-objective"
+          value={current.outcome.customerObjectiveAddressed}
+          onChange={(customerObjectiveAddressed) =>
+            update((d) => ({ ...d, outcome: { ...d.outcome, customerObjectiveAddressed } }))
+          }
+        />
+      </section>
+
+      <section aria-labelledby="coaching">
+        <h2 id="coaching">4. Coaching</h2>
+        <CoachingList
+          label="Went well"
+          items={current.coaching.wentWell}
+          onChange={(items) => setList('wentWell', items)}
+        />
+        <CoachingList
+          label="Do differently"
+          items={current.coaching.doDifferently}
+          onChange={(items) => setList('doDifferently', items)}
+        />
+        <label>
+          One commitment for the rep’s next call
+          <input
+            maxLength={300}
+            value={current.coaching.nextCallCommitment}
+            onInput={(e) =>
+              update((d) => ({ ...d, coaching: { ...d.coaching, nextCallCommitment: e.currentTarget.value } }))
+            }
+          />
+        </label>
+      </section>
+
+      <section aria-labelledby="share" class="no-print">
+        <h2 id="share">Share and export</h2>
+        <div class="actions">
+          <button
+            onClick={() =>
+              download(
+                `${fileStem(call)}-notes-${call.role}.json`,
+                'application/json',
+                JSON.stringify(notesPackage(call, notes, current, Date.now())),
+              )
+            }
+          >
+            Export my notes
+          </button>
+          <label class="file">
+            Import partner’s notes
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                event.currentTarget.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+          </label>
+          <button
+            onClick={() =>
+              download(
+                `${fileStem(call)}.md`,
+                'text/markdown',
+                debriefMarkdown(call, notes, current, buildTimeline(call, notes, Date.now()), {
+                  formatDate: formatDateTime,
+                }),
+              )
+            }
+          >
+            Download Markdown
+          </button>
+          <button
+            onClick={() =>
+              download(
+                `${fileStem(call)}.json`,
+                'application/json',
+                JSON.stringify({ call, notes, debrief: current }, null, 2),
+              )
+            }
+          >
+            Download JSON
+          </button>
+          <button onClick={() => window.print()}>Print</button>
+        </div>
+        {pendingImport?.ok && (
+          <div class="conflict" role="group" aria-label="Merge a package from another call?">
+            <p>
+              That package is from “{planDisplayName(pendingImport.pkg.call.planSnapshot)}” on{' '}
+              {formatDateTime(pendingImport.pkg.call.startedAt)}, which doesn’t look like this call. Merge it anyway?
+            </p>
+            <button onClick={() => void merge(pendingImport)}>Merge anyway</button>{' '}
+            <button onClick={() => setPendingImport(null)}>Cancel</button>
+          </div>
+        )}
+        {message && (
+          <p class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function RatingGroup(props: { legend: string; name: string; value: Rating | null; onChange: (value: Rating) => void }) {
+  return (
+    <fieldset class="rating">
+      <legend>{props.legend}</legend>
+      {RATINGS.map((rating) => (
+        <label key={rating}>
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === rating}
+            onChange={() => props.onChange(rating)}
+          />
+          {rating}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function CoachingList(props: { label: string; items: string[]; onChange: (items: string[]) => void }) {
+  return (
+    <fieldset class="coaching-list">
+      <legend>
+        {props.label} (at most {MAX_COACHING_ITEMS}: focus beats volume)
+      </legend>
+      {props.items.map((item, index) => (
+        <div class="list-row" key={index}>
+          <input
+            aria-label={`${props.label} ${index + 1}`}
+            maxLength={300}
+            value={item}
+            onInput={(e) => props.onChange(props.items.map((old, i) => (i === index ? e.currentTarget.value : old)))}
+          />
+          <button
+            aria-label={`Remove ${props.label.toLowerCase()} ${index + 1}`}
+            onClick={() => props.onChange(props.items.filter((_, i) => i !== index))}
+          >
+            ✕
+          </button>
+        </div>
+      ))}
+      {props.items.length < MAX_COACHING_ITEMS && (
+        <button onClick={() => props.onChange([...props.items, ''])}>Add to “{props.label}”</button>
+      )}
+    </fieldset>
+  );
+}

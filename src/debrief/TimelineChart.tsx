@@ -1,0 +1,123 @@
+import { formatClock } from '../domain/call-progress';
+import type { Timeline } from '../domain/timeline';
+
+export type Selection = { kind: 'phase'; index: number } | { kind: 'note'; id: string } | null;
+
+const WIDTH = 900;
+const LEFT = 70;
+const ROW = { planned: 28, actual: 68, notes: 114 } as const;
+const BAR = 24;
+
+/**
+ * The replay, drawn in SVG: planned time boxes over the phases as they happened, and every note at its moment.
+ * Shapes and letters carry the meaning, not colour alone: R/M for the author, ▲ for a step-in, ! for a guardrail.
+ * Every phase and note is a keyboard-focusable button that selects it.
+ */
+export function TimelineChart(props: {
+  timeline: Timeline;
+  selection: Selection;
+  onSelect: (selection: Selection) => void;
+}) {
+  const { timeline } = props;
+  const x = (ms: number) => LEFT + (ms / timeline.spanMs) * (WIDTH - LEFT - 10);
+  const ticks: number[] = [];
+  const step = timeline.spanMs > 60 * 60_000 ? 15 * 60_000 : 5 * 60_000;
+  for (let at = 0; at <= timeline.spanMs; at += step) ticks.push(at);
+  const activate = (selection: Selection) => ({
+    role: 'button' as const,
+    tabIndex: 0,
+    onClick: () => props.onSelect(selection),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        props.onSelect(selection);
+      }
+    },
+  });
+  const selectedNote = props.selection?.kind === 'note' ? props.selection.id : null;
+  const selectedPhase = props.selection?.kind === 'phase' ? props.selection.index : null;
+
+  return (
+    <svg class="timeline" viewBox={`0 0 ${WIDTH} 150`} role="group" aria-label="Timeline of the call">
+      <text x="4" y={ROW.planned + 16} class="row-label">
+        Planned
+      </text>
+      <text x="4" y={ROW.actual + 16} class="row-label">
+        Actual
+      </text>
+      <text x="4" y={ROW.notes + 4} class="row-label">
+        Notes
+      </text>
+      {ticks.map((at) => (
+        <g key={at} class="tick">
+          <line x1={x(at)} x2={x(at)} y1="20" y2="136" />
+          <text x={x(at)} y="146" text-anchor="middle">
+            {formatClock(at)}
+          </text>
+        </g>
+      ))}
+      {timeline.planned.map((box) => (
+        <g key={`p${box.itemIndex}`} class="planned">
+          <title>{`Planned: ${box.title}, ${formatClock(box.endMs - box.startMs)}`}</title>
+          <rect x={x(box.startMs)} y={ROW.planned} width={Math.max(1, x(box.endMs) - x(box.startMs))} height={BAR} />
+          <text x={x(box.startMs) + 4} y={ROW.planned + 16}>
+            {box.itemIndex + 1}
+          </text>
+        </g>
+      ))}
+      {timeline.actual.map((phase, index) => {
+        const over =
+          (timeline.planned[phase.itemIndex]?.endMs ?? 0) - (timeline.planned[phase.itemIndex]?.startMs ?? 0);
+        const label = `Phase ${index + 1}: ${phase.title}, ${formatClock(phase.startMs)} to ${formatClock(phase.endMs)}${
+          phase.endMs - phase.startMs > over ? ', over its time box' : ''
+        }`;
+        return (
+          <g
+            key={`a${index}`}
+            class={`actual${selectedPhase === index ? ' selected' : ''}`}
+            aria-label={label}
+            {...activate({ kind: 'phase', index })}
+          >
+            <title>{label}</title>
+            <rect
+              x={x(phase.startMs)}
+              y={ROW.actual}
+              width={Math.max(2, x(phase.endMs) - x(phase.startMs))}
+              height={BAR}
+            />
+            <text x={x(phase.startMs) + 4} y={ROW.actual + 16}>
+              {phase.itemIndex + 1}
+            </text>
+          </g>
+        );
+      })}
+      {timeline.notes.map((entry) => {
+        const cx = x(entry.offsetMs);
+        const guardrail = timeline.guardrailsCrossed.includes(entry);
+        const mark = entry.note.stepIn ? '▲' : guardrail ? '!' : entry.note.author === 'rep' ? 'R' : 'M';
+        const label = `Note at ${formatClock(entry.offsetMs)} by the ${entry.note.author}: ${[
+          entry.note.tag,
+          entry.note.text,
+        ]
+          .filter(Boolean)
+          .join(': ')}${entry.note.stepIn ? ' (step-in)' : ''}`;
+        return (
+          <g
+            key={entry.note.id}
+            class={`note-mark ${entry.note.author}${entry.note.stepIn ? ' step-in' : ''}${guardrail ? ' guardrail' : ''}${
+              selectedNote === entry.note.id ? ' selected' : ''
+            }`}
+            aria-label={label}
+            {...activate({ kind: 'note', id: entry.note.id })}
+          >
+            <title>{label}</title>
+            <circle cx={cx} cy={ROW.notes} r="9" />
+            <text x={cx} y={ROW.notes + 4} text-anchor="middle">
+              {mark}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

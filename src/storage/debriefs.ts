@@ -1,0 +1,55 @@
+import * as v from 'valibot';
+import { DebriefSchema, type Debrief } from '../domain/debrief';
+import { mergeNotesPackage, type MergeResult, type NotesPackage } from '../domain/notes-package';
+import { CallSchema } from '../domain/call';
+import { NoteSchema } from '../domain/note';
+import { abortTransaction, openDatabase } from './database';
+
+export async function getDebrief(callId: string): Promise<Debrief | undefined> {
+  return (await openDatabase()).get('debriefs', callId);
+}
+
+/** The debriefs of several calls at once, for a page of the history. */
+export async function getDebriefs(callIds: string[]): Promise<Map<string, Debrief>> {
+  const transaction = (await openDatabase()).transaction('debriefs');
+  const found = await Promise.all(callIds.map((id) => transaction.store.get(id)));
+  await transaction.done;
+  return new Map(found.filter((debrief): debrief is Debrief => debrief !== undefined).map((d) => [d.callId, d]));
+}
+
+export async function saveDebrief(debrief: Debrief): Promise<Debrief> {
+  const valid = v.parse(DebriefSchema, debrief);
+  const database = await openDatabase();
+  const transaction = database.transaction('debriefs', 'readwrite', { durability: 'strict' });
+  await Promise.all([transaction.store.put(valid), transaction.done]);
+  return valid;
+}
+
+/**
+ * Merges the partner's notes package into a local call in one transaction: the call's transitions and ticks, and
+ * the notes this call doesn't have yet. Importing the same package again writes nothing new.
+ */
+export async function importNotesPackage(localCallId: string, pkg: NotesPackage): Promise<MergeResult> {
+  const database = await openDatabase();
+  const transaction = database.transaction(['calls', 'notes'], 'readwrite', { durability: 'strict' });
+  const calls = transaction.objectStore('calls');
+  const notes = transaction.objectStore('notes');
+  const local = await calls.get(localCallId);
+  if (!local) {
+    await abortTransaction(transaction);
+    throw new Error('That call is no longer stored.');
+  }
+  const range = IDBKeyRange.bound([localCallId, -Infinity], [localCallId, Infinity]);
+  const localNotes = await notes.index('byCallAndTime').getAll(range);
+  let merged: MergeResult;
+  try {
+    merged = mergeNotesPackage(local, localNotes, pkg);
+    v.parse(CallSchema, merged.call);
+    for (const note of merged.newNotes) v.parse(NoteSchema, note);
+  } catch (error) {
+    await abortTransaction(transaction);
+    throw error;
+  }
+  await Promise.all([calls.put(merged.call), ...merged.newNotes.map((note) => notes.put(note)), transaction.done]);
+  return merged;
+}
