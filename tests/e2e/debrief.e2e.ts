@@ -1,0 +1,160 @@
+// The debrief with two browsers: the manager (profile M) and the rep (profile R) each ran Ridealong on the same
+// meeting. M exports its notes package, R imports it, and R's debrief shows both authors on one timeline.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OverlayFrame, PopupPage, extensionUrl, startExtensionBrowser, type ExtensionBrowser } from './harness';
+
+const MEETING = 'https://meet.google.com/deb-rief-two';
+const TITLE = 'Cyberdyne: proposal';
+let rep: ExtensionBrowser;
+let manager: ExtensionBrowser;
+
+async function startCallAs(browser: ExtensionBrowser, role: 'rep' | 'manager'): Promise<OverlayFrame> {
+  const page = await browser.context.newPage();
+  await page.goto(MEETING);
+  const overlay = await OverlayFrame.on(page);
+  await overlay.expand();
+  await overlay.frame.getByRole('radio', { name: `the ${role}` }).check();
+  await overlay.frame.getByRole('button', { name: `Start call: ${TITLE}` }).click();
+  await overlay.currentItem().waitFor();
+  return overlay;
+}
+
+async function logNote(overlay: OverlayFrame, key: string, text: string) {
+  await overlay.frame.getByRole('region', { name: 'Notes' }).focus();
+  const page = overlay.frame.page();
+  await page.keyboard.press(key);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await overlay.frame.getByRole('listitem').filter({ hasText: text }).filter({ hasText: '✓ saved' }).waitFor();
+}
+
+async function openDebrief(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
+  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  [rep, manager] = await Promise.all([startExtensionBrowser(), startExtensionBrowser()]);
+  // The rep plans the call and shares it; both browsers now hold the same plan.
+  const repPopup = await PopupPage.open(rep);
+  await repPopup.createPlan({
+    title: TITLE,
+    meetingLink: MEETING,
+    agenda: [
+      ['Open', 5],
+      ['Proposal', 15],
+      ['Next step', 5],
+    ],
+  });
+  await repPopup.page.getByRole('button', { name: `Share ${TITLE}` }).click();
+  const code = await repPopup.page.getByLabel(`Share code for “${TITLE}”`).inputValue();
+  const managerPopup = await PopupPage.open(manager);
+  await managerPopup.page.getByRole('button', { name: 'Import plan' }).click();
+  await managerPopup.page.getByLabel('Share code', { exact: true }).fill(code);
+  await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await managerPopup.page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+
+  // The same call, run on both devices.
+  const repOverlay = await startCallAs(rep, 'rep');
+  const managerOverlay = await startCallAs(manager, 'manager');
+  await logNote(managerOverlay, '3', 'asked about their rollout plan');
+  await repOverlay.frame.getByRole('button', { name: 'Next item' }).click();
+  await repOverlay.currentItem().filter({ hasText: 'Proposal' }).waitFor();
+  await logNote(managerOverlay, '1', 'missed the budget hint');
+  await logNote(repOverlay, '4', 'customer mentioned a Q3 deadline');
+  for (const overlay of [repOverlay, managerOverlay]) {
+    await overlay.frame.getByRole('button', { name: 'End call' }).click();
+    await overlay.frame.getByRole('region', { name: 'Linked to this meeting' }).waitFor();
+  }
+});
+
+afterAll(async () => {
+  await rep?.close();
+  await manager?.close();
+});
+
+describe('the debrief', () => {
+  let packageFile = '';
+
+  it('keeps the manager’s notes folded until the rep has spoken first', async () => {
+    const page = await openDebrief(manager);
+    const notesList = page.locator('.phase-notes');
+    expect((await notesList.allInnerTexts()).join(' ')).not.toContain('budget hint');
+    expect(await page.getByRole('button', { name: 'Show my notes' }).count()).toBe(0);
+    await page.getByLabel('How did it feel?').fill('Good start, lost the thread on pricing');
+    await page.getByRole('button', { name: 'Show my notes' }).click();
+    await expect.poll(async () => (await notesList.allInnerTexts()).join(' ')).toContain('missed the budget hint');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export my notes' }).click(),
+    ]);
+    packageFile = await download.path();
+    await page.close();
+  });
+
+  it('merges the partner’s notes into one timeline with both authors, and a second import changes nothing', async () => {
+    const page = await openDebrief(rep);
+    await page.getByLabel('Import partner’s notes').setInputFiles(packageFile);
+    await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
+    const allNotes = async () => (await page.locator('.phase-notes').allInnerTexts()).join('\n');
+    await expect.poll(allNotes).toContain('missed the budget hint');
+    const text = await allNotes();
+    expect(text).toContain('customer mentioned a Q3 deadline');
+    expect(text).toMatch(/manager[\s\S]*rep|rep[\s\S]*manager/);
+    expect(await page.locator('.timeline .note-mark').count()).toBe(3);
+    // The rep's own transitions tell the story: the Proposal phase starts where the rep moved.
+    expect(await page.locator('.phase').count()).toBe(2);
+
+    await page.getByLabel('Import partner’s notes').setInputFiles(packageFile);
+    await page.getByRole('status').filter({ hasText: 'Already merged' }).waitFor();
+    expect(await page.locator('.timeline .note-mark').count()).toBe(3);
+    await page.close();
+  });
+
+  it('is complete only once the outcome and both coaching lists are set, and exports them in Markdown', async () => {
+    const page = await openDebrief(rep);
+    const status = page.locator('.debrief-status strong');
+    expect(await status.innerText()).toBe('Not started');
+    await page.getByRole('button', { name: 'Skip the self-assessment' }).click();
+    await page
+      .getByRole('group', { name: /^Was the objective met/ })
+      .getByRole('radio', { name: 'partly' })
+      .check();
+    await page
+      .getByRole('group', { name: /customer’s objective addressed/ })
+      .getByRole('radio', { name: 'yes' })
+      .check();
+    await page.getByLabel('The next step secured').fill('Pilot review on Friday');
+    expect(await status.innerText()).toBe('In progress');
+    await page.getByRole('button', { name: 'Add to “Went well”' }).click();
+    await page.getByLabel('Went well 1', { exact: true }).fill('Clear opening');
+    expect(await status.innerText()).toBe('In progress');
+    expect(await page.getByRole('list', { name: 'Still missing' }).innerText()).toContain(
+      'one thing to do differently',
+    );
+    await page.getByRole('button', { name: 'Add to “Do differently”' }).click();
+    await page.getByLabel('Do differently 1', { exact: true }).fill('Ask about budget before pricing');
+    expect(await status.innerText()).toBe('✓ Complete');
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    const markdown = readFileSync(await download.path(), 'utf8');
+    expect(markdown).toContain('**Objective met:** partly');
+    expect(markdown).toContain('**Next step secured:** Pilot review on Friday');
+    expect(markdown).toMatch(/\*\*Went well\*\*\n\n- Clear opening/);
+    expect(markdown).toMatch(/\*\*Do differently\*\*\n\n- Ask about budget before pricing/);
+
+    // Stored: the history shows it complete after a reload.
+    await page.goto(extensionUrl(rep.extensionId, 'src/debrief/debrief.html'));
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).innerText()).toContain('✓ complete');
+    await page.close();
+  });
+});
