@@ -12,6 +12,7 @@ import { expandOverlay, openDemoMeeting, seedSamplePlan } from './lib/demo.mjs';
 
 const WARM_NOTES = 200;
 const COLD_NOTES = 20;
+const DEBRIEF_NOTES = [100, 2000, 10000];
 
 await build({ root: PROJECT_ROOT, logLevel: 'warn' });
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
@@ -72,6 +73,79 @@ async function logNotes(/** @type {number} */ count, /** @type {boolean} */ cold
   return /** @type {number[]} */ (await overlay.evaluate(() => /** @type {any} */ (window).benchLatencies));
 }
 
+/**
+ * Time to interactive of the debrief page for a call with `count` notes: from navigation to the timeline drawn with
+ * every note, then one click on a note until it is selected. The notes are written straight into IndexedDB in the
+ * stored shape (NoteSchema in src/domain/note.ts): going through the overlay would take minutes at this size.
+ */
+async function timeDebrief(/** @type {number} */ count) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/debrief/debrief.html`);
+  const callId = await page.evaluate(async (notesWanted) => {
+    const database = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('ridealong');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const db = /** @type {IDBDatabase} */ (database);
+    const calls = await new Promise((resolve) => {
+      const read = db.transaction('calls').objectStore('calls').getAll();
+      read.onsuccess = () => resolve(read.result);
+    });
+    const call = /** @type {any[]} */ (calls).sort((a, b) => b.startedAt - a.startedAt)[0];
+    const benchCall = {
+      ...call,
+      id: `bench-${notesWanted}`,
+      startedAt: call.startedAt,
+      endedAt: call.startedAt + 45 * 60_000,
+    };
+    await new Promise((resolve, reject) => {
+      const transaction = db.transaction(['calls', 'notes'], 'readwrite');
+      transaction.objectStore('calls').put(benchCall);
+      for (let index = 0; index < notesWanted; index++) {
+        const at = benchCall.startedAt + Math.floor((index / notesWanted) * 45 * 60_000);
+        transaction.objectStore('notes').put({
+          schemaVersion: 1,
+          id: `bench-${notesWanted}-${index}`,
+          callId: benchCall.id,
+          at,
+          offsetMs: at - benchCall.startedAt,
+          itemIndex: 0,
+          tag: index % 3 === 0 ? 'Great question' : null,
+          text: `bench note ${index}`,
+          author: index % 2 === 0 ? 'manager' : 'rep',
+          stepIn: false,
+        });
+      }
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+    });
+    db.close();
+    return benchCall.id;
+  }, count);
+  const started = Date.now();
+  await page.goto(`chrome-extension://${extensionId}/src/debrief/debrief.html#call=${callId}`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Skip the self-assessment' }).click();
+  // The bench call is the manager's: their own notes open on request, after the rep's turn.
+  await page.getByRole('button', { name: 'Show my notes' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.timeline .note-mark').length === n, count, {
+    timeout: 120_000,
+  });
+  const interactive = Date.now() - started;
+  const clicked = Date.now();
+  // By keyboard: at this density the marks overlap, and a pointer click would land on a neighbour.
+  await page
+    .locator('.timeline .note-mark')
+    .nth(Math.floor(count / 2))
+    .focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.phase-notes li[aria-current="true"]').waitFor();
+  const selectMs = Date.now() - clicked;
+  await page.close();
+  return { interactiveMs: interactive, selectNoteMs: selectMs };
+}
+
 async function stopServiceWorker() {
   const cdp = await context.browser()?.newBrowserCDPSession();
   if (!cdp) return;
@@ -93,6 +167,10 @@ function percentile(/** @type {number[]} */ values, /** @type {number} */ p) {
 
 const warm = await logNotes(WARM_NOTES, false);
 const cold = await logNotes(COLD_NOTES, true);
+await overlay.getByRole('button', { name: 'End call' }).click();
+/** @type {Record<number, { interactiveMs: number, selectNoteMs: number }>} */
+const debriefTimes = {};
+for (const count of DEBRIEF_NOTES) debriefTimes[count] = await timeDebrief(count);
 await context.close();
 rmSync(profileDir, { recursive: true, force: true });
 
@@ -102,6 +180,7 @@ const results = {
   contentScriptGzipBytes: gzipSync(contentScript).length,
   noteSavedWarmMs: { samples: warm.length, p50: percentile(warm, 50), p95: percentile(warm, 95) },
   noteSavedColdMs: { samples: cold.length, p50: percentile(cold, 50), p95: percentile(cold, 95) },
+  debrief: debriefTimes,
 };
 /** @type {[string, string][]} */
 const rows = [
@@ -115,6 +194,13 @@ const rows = [
     `note saved, cold worker, p50 / p95 (${cold.length} notes)`,
     `${results.noteSavedColdMs.p50.toFixed(1)} / ${results.noteSavedColdMs.p95.toFixed(1)} ms`,
   ],
+  ...DEBRIEF_NOTES.map(
+    (count) =>
+      /** @type {[string, string]} */ ([
+        `debrief with ${count} notes: interactive / select a note`,
+        `${debriefTimes[count]?.interactiveMs} / ${debriefTimes[count]?.selectNoteMs} ms`,
+      ]),
+  ),
 ];
 const width = Math.max(...rows.map((row) => row[0].length));
 for (const [index, [figure, value]] of rows.entries()) {

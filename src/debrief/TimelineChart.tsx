@@ -5,7 +5,12 @@ export type Selection = { kind: 'phase'; index: number } | { kind: 'note'; id: s
 
 const WIDTH = 900;
 const LEFT = 70;
-const ROW = { planned: 28, actual: 68, notes: 114 } as const;
+const ROW = { planned: 28, actual: 68, notes: 112 } as const;
+/** Notes closer than this share a moment: they stack in lanes instead of covering each other. */
+const MARK_GAP = 20;
+const LANES = 3;
+const LANE_HEIGHT = 20;
+const HEIGHT = ROW.notes + LANES * LANE_HEIGHT + 14;
 const BAR = 24;
 
 /**
@@ -25,7 +30,8 @@ export function TimelineChart(props: {
   for (let at = 0; at <= timeline.spanMs; at += step) ticks.push(at);
   const activate = (selection: Selection) => ({
     role: 'button' as const,
-    tabIndex: 0,
+    // Lowercase: on SVG elements attribute names are case-sensitive, and only `tabindex` makes them focusable.
+    tabindex: 0,
     onClick: () => props.onSelect(selection),
     onKeyDown: (event: KeyboardEvent) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -34,11 +40,19 @@ export function TimelineChart(props: {
       }
     },
   });
+  const laneEnds: number[] = Array(LANES).fill(-Infinity);
+  /** The first lane whose last mark is far enough to the left; when all are busy, the marks overlap, in turn. */
+  const laneFor = (cx: number, index: number) => {
+    const free = laneEnds.findIndex((end) => cx - end >= MARK_GAP);
+    const lane = free === -1 ? index % LANES : free;
+    laneEnds[lane] = cx;
+    return lane;
+  };
   const selectedNote = props.selection?.kind === 'note' ? props.selection.id : null;
   const selectedPhase = props.selection?.kind === 'phase' ? props.selection.index : null;
 
   return (
-    <svg class="timeline" viewBox={`0 0 ${WIDTH} 150`} role="group" aria-label="Timeline of the call">
+    <svg class="timeline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Timeline of the call">
       <text x="4" y={ROW.planned + 16} class="row-label">
         Planned
       </text>
@@ -50,8 +64,8 @@ export function TimelineChart(props: {
       </text>
       {ticks.map((at) => (
         <g key={at} class="tick">
-          <line x1={x(at)} x2={x(at)} y1="20" y2="136" />
-          <text x={x(at)} y="146" text-anchor="middle">
+          <line x1={x(at)} x2={x(at)} y1="20" y2={HEIGHT - 14} />
+          <text x={x(at)} y={HEIGHT - 2} text-anchor="middle">
             {formatClock(at)}
           </text>
         </g>
@@ -91,8 +105,10 @@ export function TimelineChart(props: {
           </g>
         );
       })}
-      {timeline.notes.map((entry) => {
+      {timeline.notes.map((entry, index) => {
         const cx = x(entry.offsetMs);
+        const lane = laneFor(cx, index);
+        const cy = ROW.notes + lane * LANE_HEIGHT;
         const guardrail = timeline.guardrailsCrossed.includes(entry);
         const mark = entry.note.stepIn ? '▲' : guardrail ? '!' : entry.note.author === 'rep' ? 'R' : 'M';
         const label = `Note at ${formatClock(entry.offsetMs)} by the ${entry.note.author}: ${[
@@ -111,8 +127,8 @@ export function TimelineChart(props: {
             {...activate({ kind: 'note', id: entry.note.id })}
           >
             <title>{label}</title>
-            <circle cx={cx} cy={ROW.notes} r="9" />
-            <text x={cx} y={ROW.notes + 4} text-anchor="middle">
+            <circle cx={cx} cy={cy} r="9" />
+            <text x={cx} y={cy + 4} text-anchor="middle">
               {mark}
             </text>
           </g>

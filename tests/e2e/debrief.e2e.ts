@@ -107,6 +107,15 @@ describe('the debrief', () => {
     expect(text).toContain('customer mentioned a Q3 deadline');
     expect(text).toMatch(/manager[\s\S]*rep|rep[\s\S]*manager/);
     expect(await page.locator('.timeline .note-mark').count()).toBe(3);
+    // Clicking a note, or pressing Enter on it, focuses it in the list.
+    await page.locator('.timeline .note-mark').first().click();
+    await page
+      .locator('.phase-notes li[aria-current="true"]')
+      .filter({ hasText: 'asked about their rollout plan' })
+      .waitFor();
+    await page.locator('.timeline .actual').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.phase[aria-current="true"]').filter({ hasText: 'Proposal' }).waitFor();
     // The rep's own transitions tell the story: the Proposal phase starts where the rep moved.
     expect(await page.locator('.phase').count()).toBe(2);
 
