@@ -158,6 +158,23 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html'));
   await history.getByRole('table').waitFor();
   await shoot(history, 'debrief-history');
+  await history.setViewportSize({ width: 1000, height: 800 });
+  // The manager's call from the demo, with the rep's answer first, so the notes open.
+  await history.getByRole('link').filter({ hasText: 'Acme' }).first().click();
+  await history.getByLabel('How did it feel?').fill('Good start; I rushed the proposal when Tom pushed back.');
+  await history.getByRole('button', { name: 'Show my notes' }).click();
+  await history
+    .getByRole('group', { name: /^Was the objective met/ })
+    .getByRole('radio', { name: 'partly' })
+    .check();
+  await history.getByRole('button', { name: 'Add to “Went well”' }).click();
+  await history.getByLabel('Went well 1', { exact: true }).fill('Clear agenda, agreed up front');
+  await history.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await shoot(history, 'debrief-call', { fullPage: true });
+  await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html#trends'));
+  await history.getByRole('heading', { name: 'Trends' }).waitFor();
+  await history.locator('.trend').first().waitFor();
+  await shoot(history, 'debrief-trends');
   await history.close();
   return written;
 }

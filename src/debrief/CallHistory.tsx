@@ -22,6 +22,7 @@ export function CallHistory() {
   const [query, setQuery] = useState('');
   const [callType, setCallType] = useState('');
   const [person, setPerson] = useState('');
+  const [account, setAccount] = useState('');
 
   useEffect(() => {
     void (async () => {
@@ -61,10 +62,12 @@ export function CallHistory() {
     .map((name) => name.trim())
     .filter(Boolean)
     .sort();
+  const accounts = [...new Set(loaded.calls.map((c) => c.planSnapshot.account.trim()))].filter(Boolean).sort();
   const needle = query.trim().toLowerCase();
   const shown = loaded.calls.filter((call) => {
     const plan = call.planSnapshot;
     if (callType && plan.callType !== callType) return false;
+    if (account && plan.account.trim() !== account) return false;
     if (person && plan.repName.trim() !== person && plan.managerName.trim() !== person) return false;
     return `${planDisplayName(plan)} ${plan.account}`.toLowerCase().includes(needle);
   });
@@ -75,6 +78,17 @@ export function CallHistory() {
         <label>
           Search by call or account
           <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+        </label>
+        <label>
+          Account
+          <select value={account} onChange={(event) => setAccount(event.currentTarget.value)}>
+            <option value="">All</option>
+            {accounts.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Call type
@@ -105,6 +119,7 @@ export function CallHistory() {
           <thead>
             <tr>
               <th scope="col">Call</th>
+              <th scope="col">Account</th>
               <th scope="col">Started</th>
               <th scope="col">Type</th>
               <th scope="col">Meeting</th>
@@ -122,6 +137,7 @@ export function CallHistory() {
                   <td>
                     <a href={`#call=${encodeURIComponent(call.id)}`}>{planDisplayName(call.planSnapshot)}</a>
                   </td>
+                  <td>{call.planSnapshot.account}</td>
                   <td>{formatDateTime(call.startedAt)}</td>
                   <td>{TYPE_NAMES[call.planSnapshot.callType]}</td>
                   <td>{PLATFORM_NAMES[call.meeting.platform]}</td>

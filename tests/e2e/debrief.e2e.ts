@@ -164,6 +164,14 @@ describe('the debrief', () => {
     // Stored: the history shows it complete after a reload.
     await page.goto(extensionUrl(rep.extensionId, 'src/debrief/debrief.html'));
     await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).innerText()).toContain('✓ complete');
+    // Filters and search narrow the history.
+    await page.getByLabel('Call type').selectOption('close');
+    await page.getByText('No call matches these filters.').waitFor();
+    await page.getByLabel('Call type').selectOption('');
+    await page.getByLabel('Search by call or account').fill('cyberdyne');
+    await page.getByRole('row', { name: new RegExp(TITLE) }).waitFor();
+    await page.getByLabel('Search by call or account').fill('initech');
+    await page.getByText('No call matches these filters.').waitFor();
     await page.close();
   });
 });
