@@ -56,10 +56,10 @@ export async function openDemoMeeting(context) {
 
 /** @param {Frame} overlay */
 export async function expandOverlay(overlay) {
-  // The frame is sized to its content: click once the pill has loaded and the frame has settled.
-  await overlay.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ }).waitFor();
-  await overlay.page().waitForTimeout(300);
-  await overlay.getByRole('button', { name: /^Open Ridealong/ }).click();
+  // By keyboard: the frame is sized to its content and can shift while it loads, so a click could miss.
+  const pill = overlay.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ });
+  await pill.focus();
+  await overlay.page().keyboard.press('Enter');
   await overlay.getByRole('region', { name: 'Ridealong' }).waitFor();
 }
 

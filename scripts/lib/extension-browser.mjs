@@ -61,7 +61,8 @@ export function assertBuilt(dist = DIST) {
 
 /**
  * A persistent context (extensions need one) with the extension loaded, its id, and meeting URLs routed to fixtures.
- * @param {{ headless?: boolean, profileDir?: string, executablePath?: string, dist?: string,
+ * `extension: false` gives the same browser without Ridealong, for the benchmark's side-by-side runs.
+ * @param {{ headless?: boolean, profileDir?: string, executablePath?: string, dist?: string, extension?: boolean,
  *   colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } | null }} [options]
  */
 export async function launchWithExtension(options = {}) {
@@ -73,17 +74,19 @@ export async function launchWithExtension(options = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: options.headless ?? true,
-    args: extensionArgs(dist),
+    args: options.extension === false ? extensionArgs(dist).filter((arg) => !arg.includes(dist)) : extensionArgs(dist),
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
   });
   await routeMeetingSites(context);
+  if (options.extension === false) return { context, extensionId: '', profileDir };
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, profileDir };
 }
 
 export const STRICT_CSP_MEETING_PATH = '/tts-cspx-pge';
+export const HEAVY_MEETING_PATH = '/hea-vyca-llx';
 
 /**
  * Which fixture page answers which meeting URL. Anything else on the meeting hosts gets a plain 404 page.
@@ -94,6 +97,8 @@ export function fixtureFor(url) {
   if (hostname === 'meet.google.com') {
     // One meeting code is served with a strict CSP and Trusted Types, like Meet's own pages.
     if (pathname === STRICT_CSP_MEETING_PATH) return 'meet-strict-csp.html';
+    // The benchmark's busy call page (npm run bench).
+    if (pathname === HEAVY_MEETING_PATH) return 'meet-heavy.html';
     return /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(pathname) ? 'meet-call.html' : 'meet-landing.html';
   }
   if (pathname === '/wc/home') return 'zoom-home.html';

@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { meetingFromUrl } from '../domain/meeting-url';
-import { CALL_TYPES, planDisplayName, plannedMinutes, type CallType, type Plan } from '../domain/plan';
+import {
+  CALL_TYPES,
+  MAX_CALL_MINUTES,
+  planDisplayName,
+  plannedMinutes,
+  type CallType,
+  type Plan,
+} from '../domain/plan';
 import { planFileName, planFileText } from '../domain/plan-file';
 import { readiness } from '../domain/readiness';
 import { encodeShareCode } from '../domain/share-code';
@@ -8,7 +15,7 @@ import { planFromTemplate, samplePlan } from '../domain/templates';
 import { browser } from '../platform/browser';
 import { callEndedAt, type Call } from '../domain/call';
 import { listCallsNewestFirst } from '../storage/calls';
-import { deletePlan, getPlan, listPlansBySchedule, savePlan } from '../storage/plans';
+import { deletePlan, getPlan, listPlansBySchedule, listPlansStartingFrom, savePlan } from '../storage/plans';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { ImportPlans } from './ImportPlans';
 import { PlanEditor } from './PlanEditor';
@@ -18,6 +25,8 @@ type View =
   { name: 'list' } | { name: 'edit'; plan: Plan; stored: boolean } | { name: 'import' } | { name: 'settings' };
 type Plans = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; plans: Plan[] };
 
+/** Plans drawn at a time: the popup stays quick with thousands of plans. */
+const LIST_PAGE = 30;
 const TYPE_NAMES: Record<CallType, string> = { discovery: 'Discovery', advance: 'Advance', close: 'Close' };
 /** Opened as `popup.html?view=tab#plan=<id>`, the same editor at full width. */
 const IN_TAB = new URLSearchParams(location.search).get('view') === 'tab';
@@ -32,9 +41,18 @@ export function PopupApp() {
   const [shared, setShared] = useState<{ title: string; code: string } | null>(null);
   const [search, setSearch] = useState('');
   const [toDebrief, setToDebrief] = useState<Call | null>(null);
+  const [shownLater, setShownLater] = useState(LIST_PAGE);
+  const [shownPast, setShownPast] = useState(LIST_PAGE);
+  const [pastOpen, setPastOpen] = useState(false);
 
   const reload = async () => {
     try {
+      // The first screen needs only the next plans; everything (for search and past plans) follows a moment later,
+      // so the popup opens quickly even with thousands of plans.
+      const soon = await listPlansStartingFrom(Date.now() - MAX_CALL_MINUTES * 60_000, LIST_PAGE + 1);
+      // An empty first page proves nothing (all plans may be in the past): wait for the full list then.
+      if (soon.length > 0)
+        setPlans((current) => (current.status === 'ready' ? current : { status: 'ready', plans: soon }));
       setPlans({ status: 'ready', plans: await listPlansBySchedule() });
     } catch (error) {
       setPlans({ status: 'failed', message: `Ridealong could not read its plans: ${String(error)}` });
@@ -220,19 +238,32 @@ export function PopupApp() {
       {next && <NextPlan plan={next} onEdit={setView} onShare={share} />}
       {later.length > 0 && (
         <ul class="plan-list" aria-label="Plans">
-          {later.map((plan) => (
+          {later.slice(0, shownLater).map((plan) => (
             <PlanRow key={plan.id} plan={plan} onEdit={setView} onShare={share} />
           ))}
         </ul>
       )}
+      {later.length > shownLater && (
+        <button onClick={() => setShownLater(shownLater + LIST_PAGE)}>
+          Show more plans ({later.length - shownLater} more)
+        </button>
+      )}
       {past.length > 0 && (
-        <details class="past">
+        <details class="past" onToggle={(event) => setPastOpen(event.currentTarget.open)}>
           <summary>Past plans ({past.length})</summary>
-          <ul class="plan-list" aria-label="Past plans">
-            {past.map((plan) => (
-              <PlanRow key={plan.id} plan={plan} onEdit={setView} onShare={share} />
-            ))}
-          </ul>
+          {/* Drawn only when opened: thousands of past plans shouldn't slow the popup's first render. */}
+          {pastOpen && (
+            <ul class="plan-list" aria-label="Past plans">
+              {past.slice(0, shownPast).map((plan) => (
+                <PlanRow key={plan.id} plan={plan} onEdit={setView} onShare={share} />
+              ))}
+            </ul>
+          )}
+          {pastOpen && past.length > shownPast && (
+            <button onClick={() => setShownPast(shownPast + LIST_PAGE)}>
+              Show more past plans ({past.length - shownPast} more)
+            </button>
+          )}
         </details>
       )}
     </>,

@@ -93,3 +93,9 @@ export async function importPlans(plans: Plan[], overwrite: ReadonlySet<string> 
   await transaction.done;
   return outcomes;
 }
+
+/** The first `limit` plans starting at or after `from`, soonest first: enough for the popup's first screen. */
+export async function listPlansStartingFrom(from: number, limit: number): Promise<Plan[]> {
+  const database = await openDatabase();
+  return database.getAllFromIndex('plans', 'byScheduledStart', IDBKeyRange.lowerBound(from), limit);
+}
