@@ -21,6 +21,8 @@ export function useNotes(call: Call | null) {
   const [notes, setNotes] = useState<Map<string, ShownNote>>(new Map());
   const [deleted, setDeleted] = useState<Note | null>(null);
   const inFlight = useRef(new Set<string>());
+  /** Notes deleted while a save of theirs may still be on its way: that save is undone when it lands. */
+  const deletedIds = useRef(new Set<string>());
   const callId = call?.id ?? null;
 
   const put = (note: Note, status: ShownNote['status']) =>
@@ -32,6 +34,10 @@ export function useNotes(call: Call | null) {
     try {
       const stored = await requestFromServiceWorker({ type: 'notes/save', note });
       await removePendingNote(note.id);
+      if (deletedIds.current.has(note.id)) {
+        await requestFromServiceWorker({ type: 'notes/delete', noteId: note.id });
+        return;
+      }
       // A newer version typed meanwhile stays pending; only the version that was stored is shown as saved.
       setNotes((current) => {
         const shown = current.get(note.id);
@@ -105,12 +111,14 @@ export function useNotes(call: Call | null) {
         return next;
       });
       setDeleted(note);
+      deletedIds.current.add(note.id);
       await removePendingNote(note.id);
       await requestFromServiceWorker({ type: 'notes/delete', noteId: note.id }).catch(() => undefined);
     },
     deleted,
     undoDelete() {
       if (!deleted) return;
+      deletedIds.current.delete(deleted.id);
       setDeleted(null);
       void keep(deleted);
     },
