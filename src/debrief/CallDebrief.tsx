@@ -19,6 +19,7 @@ import { buildTimeline } from '../domain/timeline';
 import { getCall } from '../storage/calls';
 import { getDebrief, importNotesPackage, saveDebrief } from '../storage/debriefs';
 import { listNotesForCall } from '../storage/notes';
+import { downloadFile, JsonFileInput } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 import { TimelineChart, type Selection } from './TimelineChart';
 
@@ -30,15 +31,6 @@ type Loaded =
   | { status: 'missing' }
   | { status: 'failed'; message: string }
   | { status: 'ready'; call: Call; notes: Note[] };
-
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const fileStem = (call: Call) =>
   `ridealong-${planDisplayName(call.planSnapshot)
@@ -360,7 +352,7 @@ export function CallDebrief({ callId }: { callId: string }) {
         <div class="actions">
           <button
             onClick={() =>
-              download(
+              downloadFile(
                 `${fileStem(call)}-notes-${call.role}.json`,
                 'application/json',
                 JSON.stringify(notesPackage(call, notes, current, Date.now())),
@@ -371,19 +363,11 @@ export function CallDebrief({ callId }: { callId: string }) {
           </button>
           <label class="file">
             Import partner’s notes
-            <input
-              type="file"
-              accept=".json,application/json"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = '';
-                if (file) void importFile(file);
-              }}
-            />
+            <JsonFileInput onFile={(file) => void importFile(file)} />
           </label>
           <button
             onClick={() =>
-              download(
+              downloadFile(
                 `${fileStem(call)}.md`,
                 'text/markdown',
                 debriefMarkdown(call, notes, current, buildTimeline(call, notes, Date.now()), {
@@ -396,7 +380,7 @@ export function CallDebrief({ callId }: { callId: string }) {
           </button>
           <button
             onClick={() =>
-              download(
+              downloadFile(
                 `${fileStem(call)}.json`,
                 'application/json',
                 JSON.stringify({ call, notes, debrief: current }, null, 2),

@@ -4,6 +4,7 @@ import { planDisplayName, type Plan } from '../domain/plan';
 import { MAX_PLAN_FILE_BYTES, parsePlanFile, PLAN_FILE_EXTENSION } from '../domain/plan-file';
 import { decodeShareCode } from '../domain/share-code';
 import { importPlans, type ImportOutcome } from '../storage/plans';
+import { JsonFileInput } from '../ui/files';
 
 interface Props {
   onDone: () => void;
@@ -88,15 +89,7 @@ export function ImportPlans({ onDone, onImported }: Props) {
       </label>
       <label>
         Or a plan file ({PLAN_FILE_EXTENSION})
-        <input
-          type="file"
-          accept=".json,application/json"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <JsonFileInput onFile={(file) => void importFile(file)} />
       </label>
       {error && (
         <p class="error" id="import-error" role="alert">

@@ -16,6 +16,7 @@ import { browser } from '../platform/browser';
 import { callEndedAt, type Call } from '../domain/call';
 import { listCallsNewestFirst } from '../storage/calls';
 import { deletePlan, getPlan, listPlansBySchedule, listPlansStartingFrom, savePlan } from '../storage/plans';
+import { downloadFile } from '../ui/files';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { ImportPlans } from './ImportPlans';
 import { PlanEditor } from './PlanEditor';
@@ -117,12 +118,7 @@ export function PopupApp() {
   };
 
   const exportAll = (all: Plan[]) => {
-    const url = URL.createObjectURL(new Blob([planFileText(all, Date.now())], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = planFileName(Date.now());
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(planFileName(Date.now()), 'application/json', planFileText(all, Date.now()));
     setStatus(`Exported ${all.length} plan${all.length === 1 ? '' : 's'} to a file.`);
   };
 

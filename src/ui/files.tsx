@@ -1,0 +1,26 @@
+// Reading and writing the files people move between devices: plan files and notes packages.
+
+/** Offers text to the user as a file download. */
+export function downloadFile(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file picker for JSON files. It clears itself after each pick, so picking the same file again works. */
+export function JsonFileInput({ onFile }: { onFile: (file: File) => void }) {
+  return (
+    <input
+      type="file"
+      accept=".json,application/json"
+      onChange={(event) => {
+        const file = event.currentTarget.files?.[0];
+        event.currentTarget.value = '';
+        if (file) onFile(file);
+      }}
+    />
+  );
+}
