@@ -7,7 +7,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { DIST, HEAVY_MEETING_PATH, PROJECT_ROOT, launchWithExtension } from './lib/extension-browser.mjs';
+import {
+  DIST,
+  HEAVY_MEETING_PATH,
+  PROJECT_ROOT,
+  launchWithExtension,
+  stopServiceWorker,
+} from './lib/extension-browser.mjs';
 import { expandOverlay, seedSamplePlan } from './lib/demo.mjs';
 
 const CHECK = process.argv.includes('--check');
@@ -238,20 +244,6 @@ async function actionTimes(/** @type {BrowserContext} */ context, /** @type {str
   await overlay.getByRole('button', { name: 'End call' }).click();
   await page.close();
   return { transitions, warm, cold };
-}
-
-async function stopServiceWorker(/** @type {BrowserContext} */ context, /** @type {string} */ extensionId) {
-  const cdp = await context.browser()?.newBrowserCDPSession();
-  if (!cdp) return;
-  const { targetInfos } = /** @type {{ targetInfos: { targetId: string, type: string, url: string }[] }} */ (
-    await cdp.send('Target.getTargets')
-  );
-  for (const target of targetInfos) {
-    if (target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`)) {
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    }
-  }
-  await cdp.detach();
 }
 
 /** Writes records straight into IndexedDB in their stored shapes; going through the UI would take minutes. */

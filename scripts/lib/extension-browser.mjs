@@ -135,3 +135,42 @@ export async function routeMeetingSites(context) {
   await context.route('https://*.zoom.us/**', handler);
   await context.route('https://zoom.us/**', handler);
 }
+
+/**
+ * The extension's running service workers, as the browser reports them on one CDP session.
+ * @param {import('playwright-core').CDPSession} cdp @param {string} extensionId
+ * @returns {Promise<{ targetId: string, url: string }[]>}
+ */
+export async function serviceWorkerTargetsOn(cdp, extensionId) {
+  const { targetInfos } = /** @type {{ targetInfos: { targetId: string, type: string, url: string }[] }} */ (
+    await cdp.send('Target.getTargets')
+  );
+  return targetInfos.filter(
+    (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles (Playwright's Worker handle can't tell),
+ * and resolves once the browser lists no worker of ours. A worker that is still starting can ignore one close, and
+ * a request already on its way can start it again at once, so the close is repeated until a check finds it gone.
+ * @param {import('playwright-core').BrowserContext} context @param {string} extensionId
+ */
+export async function stopServiceWorker(context, extensionId) {
+  const browser = context.browser();
+  if (!browser) throw new Error('Stopping the service worker needs a browser-level CDP session');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const running = await serviceWorkerTargetsOn(cdp, extensionId);
+      if (running.length === 0) return;
+      if (Date.now() > deadline) throw new Error('The service worker did not stop');
+      for (const target of running)
+        await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -2,7 +2,11 @@
 // objects so selectors stay out of the tests.
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { launchWithExtension } from '../../scripts/lib/extension-browser.mjs';
+import {
+  launchWithExtension,
+  serviceWorkerTargetsOn,
+  stopServiceWorker as stopWorker,
+} from '../../scripts/lib/extension-browser.mjs';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -184,33 +188,16 @@ export async function openMeeting(
   return { page, overlay };
 }
 
-/** Stops the extension's service worker the way Chrome does when it idles (Playwright's handle can't tell). */
-export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  const cdp = await browser.context.browser()!.newBrowserCDPSession();
-  try {
-    for (const target of await serviceWorkerTargets(browser))
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    const deadline = Date.now() + 5_000;
-    while ((await serviceWorkerTargets(browser)).length > 0) {
-      if (Date.now() > deadline) throw new Error('The service worker did not stop');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    await cdp.detach();
-  }
+/** Stops the extension's service worker and waits until the browser lists none (see scripts/lib). */
+export function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  return stopWorker(browser.context, browser.extensionId);
 }
 
 /** The extension's running service workers, as the browser reports them. */
 export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{ targetId: string; url: string }[]> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { targetId: string; type: string; url: string }[];
-    };
-    return targetInfos.filter(
-      (target) =>
-        target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${browser.extensionId}/`),
-    );
+    return await serviceWorkerTargetsOn(cdp, browser.extensionId);
   } finally {
     await cdp.detach();
   }
