@@ -12,6 +12,8 @@ export const DEVICE_SETTING_KEYS = {
   autoStart: 'ridealong.autoStartLinkedCalls',
   dismissedMeetings: 'ridealong.dismissedMeetings',
   noteTags: 'ridealong.noteTags',
+  /** When "Back up everything" last wrote a file on this device, for the gentle reminder. */
+  lastBackupAt: 'ridealong.lastBackupAt',
   /** A prefix: one key per note waiting for storage; see note-outbox.ts. */
   pendingNotePrefix: 'ridealong.pendingNote.',
 } as const;
@@ -55,4 +57,12 @@ export async function setMeetingDismissed(meetingKey: string, dismissedNow: bool
   if (dismissedNow) kept[meetingKey] = now;
   else delete kept[meetingKey];
   await browser.storage.local.set({ [DEVICE_SETTING_KEYS.dismissedMeetings]: kept });
+}
+
+export function loadLastBackupAt(): Promise<number | null> {
+  return load(DEVICE_SETTING_KEYS.lastBackupAt, v.nullable(v.number()), null);
+}
+
+export async function saveLastBackupAt(at: number): Promise<void> {
+  await browser.storage.local.set({ [DEVICE_SETTING_KEYS.lastBackupAt]: at });
 }

@@ -72,3 +72,9 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<
     }
   }
 }
+
+/** When the longest-untouched debrief was last saved, or null with none: what the backup reminder weighs. */
+export async function oldestDebriefAt(): Promise<number | null> {
+  const debriefs = await (await openDatabase()).getAll('debriefs');
+  return debriefs.length === 0 ? null : Math.min(...debriefs.map((debrief) => debrief.updatedAt));
+}

@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  backupFileName,
+  backupOf,
+  backupReminderDue,
+  backupText,
+  parseBackup,
+  restoreSummary,
+  type Backup,
+  type RestoreMode,
+} from '../domain/backup';
+import { loadLastBackupAt, saveLastBackupAt } from '../platform/device-settings';
+import { oldestDebriefAt, readEverything, restoreBackup } from '../storage/backup';
+import { downloadFile, JsonFileInput } from '../ui/files';
+import { formatDateTime } from '../ui/format';
+
+type Message = { kind: 'done' | 'error'; text: string } | null;
+
+/** "Back up everything" and "Restore": one file holds every plan, call, note and debrief on this device. */
+export function BackupPanel() {
+  const [lastBackupAt, setLastBackupAt] = useState<number | null | undefined>(undefined);
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const [picked, setPicked] = useState<{ name: string; backup: Backup } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void loadLastBackupAt().then(setLastBackupAt);
+  }, []);
+
+  const backUp = async () => {
+    setBusy(true);
+    try {
+      const now = Date.now();
+      const backup = backupOf(await readEverything(), now);
+      downloadFile(backupFileName(now), 'application/json', backupText(backup));
+      await saveLastBackupAt(now);
+      setLastBackupAt(now);
+      const count = backup.plans.length + backup.calls.length + backup.notes.length + backup.debriefs.length;
+      setMessage({ kind: 'done', text: `Backed up ${count} records to ${backupFileName(now)}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: `The backup could not be written: ${String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pick = async (file: File) => {
+    setPicked(null);
+    const parsed = parseBackup(await file.text(), file.size);
+    if (!parsed.ok) {
+      setMessage({ kind: 'error', text: parsed.message });
+      return;
+    }
+    setMessage(null);
+    setPicked({ name: file.name, backup: parsed.backup });
+  };
+
+  const restore = async () => {
+    if (!picked) return;
+    setBusy(true);
+    try {
+      const counts = await restoreBackup(picked.backup, mode);
+      setMessage({ kind: 'done', text: restoreSummary(counts, mode) });
+      setPicked(null);
+    } catch (error) {
+      setMessage({ kind: 'error', text: `Nothing was restored: ${String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const { plans, calls, notes, debriefs } = picked?.backup ?? { plans: [], calls: [], notes: [], debriefs: [] };
+  return (
+    <section class="backup" aria-labelledby="backup-title">
+      <h1 id="backup-title">Backup and restore</h1>
+      <p>
+        Your plans, calls, notes and debriefs live only in this browser. A backup file keeps them safe if the browser is
+        reset or the laptop is lost. Keep it somewhere private: it holds everything you wrote.
+      </p>
+      <p class="muted">
+        {lastBackupAt === undefined
+          ? 'Checking…'
+          : lastBackupAt === null
+            ? 'No backup made on this device yet.'
+            : `Last backup: ${formatDateTime(lastBackupAt)}.`}
+      </p>
+      <button class="primary" onClick={() => void backUp()} disabled={busy}>
+        Back up everything
+      </button>
+
+      <h2>Restore from a backup file</h2>
+      <label class="file-pick">
+        Backup file
+        <JsonFileInput onFile={(file) => void pick(file)} />
+      </label>
+      {picked && (
+        <div class="restore-choice" role="group" aria-label={`Restore ${picked.name}`}>
+          <p>
+            {picked.name}: {plans.length} plans, {calls.length} calls, {notes.length} notes, {debriefs.length} debriefs,
+            made {formatDateTime(picked.backup.exportedAt)}.
+          </p>
+          <fieldset>
+            <legend>How to restore</legend>
+            <label>
+              <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+              Merge: keep what is here, add what the backup has, keep the newer copy of each record
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="restore-mode"
+                checked={mode === 'replace'}
+                onChange={() => setMode('replace')}
+              />
+              Replace: delete everything here first, so this device holds exactly the backup
+            </label>
+          </fieldset>
+          <button class="primary" onClick={() => void restore()} disabled={busy}>
+            {mode === 'replace' ? 'Replace everything with this backup' : 'Merge this backup'}
+          </button>
+          <button onClick={() => setPicked(null)} disabled={busy}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {message && (
+        <p class={message.kind === 'error' ? 'error' : 'done'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.kind === 'error' ? '⚠ ' : '✓ '}
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A gentle line on the history page when there are debriefs and no recent backup. */
+export function BackupReminder() {
+  const [due, setDue] = useState(false);
+  useEffect(() => {
+    void (async () => {
+      const [last, oldest] = await Promise.all([loadLastBackupAt(), oldestDebriefAt()]);
+      setDue(backupReminderDue(last, oldest, Date.now()));
+    })().catch(() => undefined);
+  }, []);
+  if (!due) return null;
+  return (
+    <p class="reminder no-print" role="note">
+      It has been a while since your debriefs were backed up. <a href="#backup">Back up everything</a> — it takes one
+      click and stays on your machine.
+    </p>
+  );
+}
