@@ -26,7 +26,11 @@ const BROWSER_CANDIDATES = [
 
 /** The browser to drive, or null. CHROME_PATH wins when it points at a file. */
 export function findBrowser(env = process.env) {
-  if (env.CHROME_PATH && existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
+  if (env.CHROME_PATH) {
+    if (existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
+    // A typo would otherwise quietly launch some other browser.
+    throw new Error(`CHROME_PATH is set to ${env.CHROME_PATH}, but there is no file there. Fix it, or unset it.`);
+  }
   return BROWSER_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
 }
 
