@@ -59,7 +59,7 @@ const clock = {
 /** The whole plan, every field editable, saved as you type. */
 export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) {
   const [plan, setPlan] = useState(initial);
-  const { state, saveNow, takeStored, overwriteStored } = useAutosave(plan, setPlan, stored);
+  const { state, saveNow, discard, takeStored, overwriteStored } = useAutosave(plan, setPlan, stored);
   /** Text typed into number and date fields that is not a valid value yet, so it isn't snapped back. */
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -548,14 +548,21 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
       </fieldset>
 
       <div class="form-actions">
-        <button type="button" class="danger" onClick={() => onDelete(plan)}>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            discard();
+            onDelete(plan);
+          }}
+        >
           Delete plan
         </button>
         {!inTab && (
           <button
             type="button"
             onClick={() =>
-              void saveNow().then(() =>
+              void saveNow({ force: true }).then(() =>
                 browser.tabs.create({
                   url: browser.runtime.getURL(`src/popup/popup.html?view=tab#plan=${encodeURIComponent(plan.id)}`),
                 }),

@@ -32,17 +32,24 @@ export function useAutosave(plan: Plan, setPlan: (update: (current: Plan) => Pla
   const baseRevision = useRef(plan.revision);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
+  // Whether the plan is in storage yet; a new plan is written on its first change, or when something needs it stored.
+  const isStored = useRef(stored);
+  // Set when the plan is deleted: a save still waiting must not bring it back.
+  const discarded = useRef(false);
 
-  const saveNow = async (): Promise<void> => {
+  /** Saves pending edits now. `force` also writes a new plan nobody changed yet (to open it in a tab, say). */
+  const saveNow = async ({ force = false } = {}): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (inFlight.current) await inFlight.current;
+    if (discarded.current) return;
     const toSave = { ...latest.current, revision: baseRevision.current };
     const content = contentOf(toSave);
-    if (content === lastSaved.current) return;
+    if (content === lastSaved.current && (isStored.current || !force)) return;
     setState({ status: 'saving' });
     inFlight.current = savePlanEdit(toSave, Date.now()).then(
       (saved) => {
+        isStored.current = true;
         lastSaved.current = content;
         baseRevision.current = saved.revision;
         setPlan((current) => ({ ...current, revision: saved.revision, updatedAt: saved.updatedAt }));
@@ -79,8 +86,17 @@ export function useAutosave(plan: Plan, setPlan: (update: (current: Plan) => Pla
     return () => {
       document.removeEventListener('visibilitychange', flush);
       window.removeEventListener('pagehide', flush);
+      // The editor closed with an edit still waiting: write it rather than lose it (unless the plan was deleted).
+      if (timer.current) void saveNow();
     };
   }, []);
+
+  /** The plan is being deleted: drop whatever save is waiting, so it can't write the plan back. */
+  const discard = () => {
+    discarded.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
 
   /** Drops local edits in favour of the copy another window saved. */
   const takeStored = (storedPlan: Plan) => {
@@ -99,5 +115,5 @@ export function useAutosave(plan: Plan, setPlan: (update: (current: Plan) => Pla
     timer.current = setTimeout(() => void saveNow(), 0);
   };
 
-  return { state, saveNow, takeStored, overwriteStored };
+  return { state, saveNow, discard, takeStored, overwriteStored };
 }

@@ -168,6 +168,36 @@ describe('the plan editor', () => {
     await popup.page.close();
   });
 
+  it('opens a new plan nobody has changed yet in a tab, stored', async () => {
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'New discovery plan' }).click();
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.page.getByRole('button', { name: 'Open in a tab' }).click(),
+    ]);
+    await tab.getByLabel('Title', { exact: true }).waitFor();
+    expect(await tab.locator('body').innerText()).not.toContain('no longer exists');
+    const id = new URLSearchParams(new URL(tab.url()).hash.slice(1)).get('plan');
+    expect((await storedPlans(browser)).map((plan) => (plan as { id: string }).id)).toContain(id);
+    await tab.getByRole('button', { name: 'Delete plan' }).click();
+    await tab.close();
+    await popup.page.close();
+  });
+
+  it('stays deleted when it is deleted straight after an edit, before the autosave', async () => {
+    const before = await storedPlans(browser);
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'New advance plan' }).click();
+    await popup.page.getByLabel('Title', { exact: true }).fill('Deleted at once');
+    await popup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+    await popup.page.getByLabel('Title', { exact: true }).fill('Deleted at once, edited');
+    await popup.page.getByRole('button', { name: 'Delete plan' }).click();
+    await popup.page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
+    await popup.page.waitForTimeout(600);
+    expect(await storedPlans(browser)).toEqual(before);
+    await popup.page.close();
+  });
+
   it('deletes a plan with undo', async () => {
     const popup = await PopupPage.open(browser);
     await popup.page.getByRole('button', { name: 'Edit Initrode: close the renewal' }).click();
