@@ -58,6 +58,10 @@ export async function openDemoMeeting(context) {
 export async function expandOverlay(overlay) {
   // By keyboard: the frame is sized to its content and can shift while it loads, so a click could miss.
   const pill = overlay.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ });
+  const panel = overlay.getByRole('region', { name: 'Ridealong' });
+  // A meeting whose overlay was left open on this device comes back open.
+  await pill.or(panel).waitFor();
+  if (await panel.isVisible()) return;
   await pill.focus();
   await overlay.page().keyboard.press('Enter');
   await overlay.getByRole('region', { name: 'Ridealong' }).waitFor();

@@ -1,6 +1,6 @@
 // A call as it happened: which plan (frozen as it was at the start), who ran this device, and when the agenda moved.
 import * as v from 'valibot';
-import type { MeetingId } from './meeting-url';
+import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from './meeting-url';
 import { PlanSchema, type Plan } from './plan';
 import { EpochMsSchema, IdSchema } from './schema-parts';
 
@@ -105,4 +105,19 @@ export const CALL_GONE_AFTER_MS = 10 * 60_000;
 export function callEndedAt(call: Call, now: number): number | null {
   if (call.endedAt !== null) return call.endedAt;
   return now - call.lastSeenAt > CALL_GONE_AFTER_MS ? call.lastSeenAt : null;
+}
+
+/**
+ * When the call ended, knowing which meeting tabs are open now. A call whose meeting is in no open tab ended when it
+ * was last seen alive, even if that was a moment ago: the tab was closed, or it left the meeting. `openTabUrls` holds
+ * the URLs of the open meeting-site tabs; a Zoom web-app home tab hides its meeting in a frame, so it counts as open.
+ */
+export function callEndedAtWithTabs(call: Call, openTabUrls: string[], now: number): number | null {
+  const ended = callEndedAt(call, now);
+  if (ended !== null) return ended;
+  const stillOpen = openTabUrls.some(
+    (url) =>
+      sameMeeting(meetingFromUrl(url), call.meeting) || (call.meeting.platform === 'zoom' && isZoomWebAppHome(url)),
+  );
+  return stillOpen ? null : call.lastSeenAt;
 }

@@ -124,6 +124,12 @@ export function NotesPanel({
 function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'saved'; notes: NotesState }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
+  const editInput = useRef<HTMLInputElement>(null);
+  // Once, when editing starts: a ref callback would run on every render, and the clock re-renders each second,
+  // pulling focus back from the meeting page.
+  useEffect(() => {
+    if (editing) editInput.current?.focus();
+  }, [editing]);
   return (
     <li class="note" data-status={status}>
       <span class="note-meta">
@@ -145,7 +151,7 @@ function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'sav
             value={draft}
             maxLength={MAX_NOTE_TEXT}
             onInput={(event) => setDraft(event.currentTarget.value)}
-            ref={(element) => element?.focus()}
+            ref={editInput}
           />
           <button type="submit">Save</button>
         </form>

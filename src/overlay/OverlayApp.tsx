@@ -5,11 +5,13 @@ import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { planDisplayName, plannedMinutes, type Plan } from '../domain/plan';
 import {
   isMeetingDismissed,
+  isOverlayExpandedFor,
   loadAutoStart,
   loadDefaultRole,
   saveAutoStart,
   saveDefaultRole,
   setMeetingDismissed,
+  setOverlayExpandedFor,
 } from '../platform/device-settings';
 import type { MeetingState } from '../platform/messages';
 import { requestFromServiceWorker } from '../platform/request';
@@ -105,6 +107,8 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
 
   useEffect(() => {
     void (async () => {
+      // Opened before on this device (then the tab was reloaded): open again, without taking focus.
+      void isOverlayExpandedFor(key).then((wasExpanded) => wasExpanded && setExpanded(true));
       const [state, savedRole, auto, wasDismissed] = await Promise.all([
         requestFromServiceWorker({ type: 'meeting/state', meeting }).catch((error: unknown) => error as Error),
         loadDefaultRole(),
@@ -153,6 +157,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   const toggle = (next: boolean) => {
     userToggled.current = true;
     setExpanded(next);
+    void setOverlayExpandedFor(key, next, Date.now());
   };
 
   const chooseRole = (next: Role) => {
@@ -452,8 +457,8 @@ function CallView(props: {
       <div class="plan-title">{planDisplayName(plan)}</div>
       {plan.objective.trim() && <p class="objective">Objective: {plan.objective}</p>}
 
-      <div class="now" aria-live="polite">
-        <div class="now-title">
+      <div class="now">
+        <div class="now-title" aria-live="polite">
           <strong>
             Now ({progress.itemIndex + 1} of {plan.agenda.length}):
           </strong>{' '}

@@ -11,6 +11,8 @@ export const DEVICE_SETTING_KEYS = {
   overlayPosition: 'ridealong.overlayPosition',
   autoStart: 'ridealong.autoStartLinkedCalls',
   dismissedMeetings: 'ridealong.dismissedMeetings',
+  /** Meetings whose overlay was left open, so a reload brings the panel back as it was. */
+  expandedMeetings: 'ridealong.expandedMeetings',
   noteTags: 'ridealong.noteTags',
   /** When "Back up everything" last wrote a file on this device, for the gentle reminder. */
   lastBackupAt: 'ridealong.lastBackupAt',
@@ -51,12 +53,30 @@ export async function isMeetingDismissed(meetingKey: string): Promise<boolean> {
   return meetingKey in dismissed;
 }
 
-export async function setMeetingDismissed(meetingKey: string, dismissedNow: boolean, now: number): Promise<void> {
-  const dismissed = await load(DEVICE_SETTING_KEYS.dismissedMeetings, DismissedSchema, {});
-  const kept = Object.fromEntries(Object.entries(dismissed).filter(([, at]) => now - at < DISMISSAL_KEPT_MS));
-  if (dismissedNow) kept[meetingKey] = now;
+export function setMeetingDismissed(meetingKey: string, dismissedNow: boolean, now: number): Promise<void> {
+  return setMeetingFlag(DEVICE_SETTING_KEYS.dismissedMeetings, meetingKey, dismissedNow, now);
+}
+
+/**
+ * Whether this meeting's overlay was left open on this device. A meeting not seen before starts as the small pill;
+ * one the person opened comes back open after a reload, as they left it.
+ */
+export async function isOverlayExpandedFor(meetingKey: string): Promise<boolean> {
+  const expanded = await load(DEVICE_SETTING_KEYS.expandedMeetings, DismissedSchema, {});
+  return meetingKey in expanded;
+}
+
+export function setOverlayExpandedFor(meetingKey: string, expanded: boolean, now: number): Promise<void> {
+  return setMeetingFlag(DEVICE_SETTING_KEYS.expandedMeetings, meetingKey, expanded, now);
+}
+
+/** A per-meeting on/off flag, kept a week so the list never grows without bound. */
+async function setMeetingFlag(key: string, meetingKey: string, on: boolean, now: number): Promise<void> {
+  const flags = await load(key, DismissedSchema, {});
+  const kept = Object.fromEntries(Object.entries(flags).filter(([, at]) => now - at < DISMISSAL_KEPT_MS));
+  if (on) kept[meetingKey] = now;
   else delete kept[meetingKey];
-  await browser.storage.local.set({ [DEVICE_SETTING_KEYS.dismissedMeetings]: kept });
+  await browser.storage.local.set({ [key]: kept });
 }
 
 export function loadLastBackupAt(): Promise<number | null> {

@@ -13,12 +13,15 @@ import { readiness } from '../domain/readiness';
 import { encodeShareCode } from '../domain/share-code';
 import { planFromTemplate, samplePlan } from '../domain/templates';
 import { browser } from '../platform/browser';
-import { callEndedAt, type Call } from '../domain/call';
-import { listCallsNewestFirst } from '../storage/calls';
+import { callEndedAtWithTabs, endCall, type Call } from '../domain/call';
+import { listCallsNewestFirst, updateCall } from '../storage/calls';
 import { deletePlan, getPlan, listPlansBySchedule, listPlansStartingFrom, savePlan } from '../storage/plans';
 import { downloadFile } from '../ui/files';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { ImportPlans } from './ImportPlans';
+
+/** The meeting sites' tabs; the host permissions let the popup read their URLs without the `tabs` permission. */
+const MEETING_TAB_PATTERNS = ['https://meet.google.com/*', 'https://*.zoom.us/*'];
 import { PlanEditor } from './PlanEditor';
 import { Settings } from './Settings';
 
@@ -62,15 +65,22 @@ export function PopupApp() {
 
   useEffect(() => {
     void reload();
-    // The last call that ended in the past day, on this device: the moment to debrief it.
-    void listCallsNewestFirst(5).then((calls) => {
+    // The last call that ended in the past day, on this device: the moment to debrief it. A call whose meeting is in
+    // no open tab any more ended when it was last seen, and is stored as ended then.
+    void (async () => {
+      const [calls, tabs] = await Promise.all([
+        listCallsNewestFirst(5),
+        browser.tabs.query({ url: MEETING_TAB_PATTERNS }).catch(() => []),
+      ]);
       const now = Date.now();
-      const ended = calls.find((call) => {
-        const end = callEndedAt(call, now);
-        return end !== null && now - end < 24 * 60 * 60_000;
-      });
-      setToDebrief(ended ?? null);
-    });
+      const openTabUrls = tabs.flatMap((tab) => (tab.url ? [tab.url] : []));
+      for (const call of calls) {
+        const end = callEndedAtWithTabs(call, openTabUrls, now);
+        if (end === null || now - end >= 24 * 60 * 60_000) continue;
+        setToDebrief(call.endedAt === null ? ((await updateCall(call.id, (c) => endCall(c, end))) ?? call) : call);
+        return;
+      }
+    })();
     const id = new URLSearchParams(location.hash.slice(1)).get('plan');
     if (id) {
       void getPlan(id).then((plan) =>

@@ -137,8 +137,13 @@ export class OverlayFrame {
 
   async expand(): Promise<void> {
     // The frame is sized to its content and anchored at the right, so it moves while the pill's text changes.
-    // Click once the pill has loaded and the frame has settled, as a person would.
-    await this.frame.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ }).waitFor();
+    // Click once the pill has loaded and the frame has settled, as a person would. A meeting whose overlay was
+    // left open comes back open after a reload: then there is nothing to do.
+    const pill = this.frame.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ });
+    const panel = this.frame.getByRole('region', { name: 'Ridealong' });
+    await pill.or(panel).waitFor();
+    await this.waitUntilSettled();
+    if (await panel.isVisible()) return;
     await this.waitUntilSettled();
     await this.frame.getByRole('button', { name: /^Open Ridealong/ }).click();
     await this.frame.getByRole('region', { name: 'Ridealong' }).waitFor();

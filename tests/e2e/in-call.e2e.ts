@@ -108,7 +108,9 @@ describe.each(PLATFORMS)('on $name', (platform) => {
     const before = await callClock();
     await page.reload();
     overlay = await OverlayFrame.on(page);
-    await overlay.expand();
+    // Left open before the reload, so it comes back open, without a click and without taking focus.
+    await overlay.frame.getByRole('region', { name: 'Ridealong' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
     await expect.poll(() => overlay.currentItem().innerText()).toContain('Their questions for us');
     const seconds = (text: string) => {
       const [minutes, secs] = /Call (\d+):(\d+)/.exec(text)!.slice(1).map(Number) as [number, number];
@@ -163,6 +165,11 @@ describe.each(PLATFORMS)('on $name', (platform) => {
     await overlay.waitUntilSettled();
     const expanded = (await page.locator('ridealong-overlay').boundingBox())!;
     expect(expanded.y + expanded.height).toBeLessThan(bar.y);
+    // With the call's clock ticking every second, the meeting's own control keeps the keyboard.
+    const control = page.locator(platform.bar).getByRole('button').first();
+    await control.focus();
+    await page.waitForTimeout(2_500);
+    expect(await control.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.close();
   });
 
@@ -222,6 +229,23 @@ describe('after the call', () => {
     await history.getByRole('heading', { level: 1, name: /Stark/ }).waitFor();
     await history.getByRole('heading', { name: '1. The rep first: so how did that feel?' }).waitFor();
     await history.close();
+    await popup.page.close();
+  });
+});
+
+describe('leaving the meeting', () => {
+  it('by closing the tab ends the call where it was last seen, and the popup offers its debrief', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PLATFORMS[0].url);
+    await startAs(page, 'rep', `Stark ${PLATFORMS[0].name} review`);
+    const [started] = (await callsIn(PLATFORMS[0].code)).filter((call) => call.endedAt === null);
+    expect(started).toBeDefined();
+    await page.close();
+
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByRole('button', { name: 'Debrief this call' }).waitFor();
+    const stored = (await callsIn(PLATFORMS[0].code)).find((call) => call.id === started!.id)!;
+    expect(stored.endedAt).toBe((stored as StoredCall & { lastSeenAt: number }).lastSeenAt);
     await popup.page.close();
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { callEndedAt, endCall, markCallAlive, moveToItem, startCall, tickQuestion } from '../../src/domain/call';
+import {
+  callEndedAt,
+  callEndedAtWithTabs,
+  endCall,
+  markCallAlive,
+  moveToItem,
+  startCall,
+  tickQuestion,
+} from '../../src/domain/call';
 import { askCue, callProgress, formatClock, openQuestions, roleCues } from '../../src/domain/call-progress';
 import { PLAN } from './fixtures';
 
@@ -109,6 +117,21 @@ describe('questions, liveness and the end of a call', () => {
     const ended = endCall(seen, T0 + 22 * MINUTE);
     expect(callEndedAt(ended, T0 + 22 * MINUTE)).toBe(T0 + 22 * MINUTE);
     expect(markCallAlive(ended, T0 + 40 * MINUTE)).toBe(ended);
+  });
+
+  it('ends where it was last seen as soon as no open tab shows its meeting', () => {
+    const seen = markCallAlive(call, T0 + 20 * MINUTE);
+    const now = T0 + 21 * MINUTE;
+    const meetingTab = `https://meet.google.com/${MEETING.code}?authuser=1`;
+    expect(callEndedAtWithTabs(seen, [meetingTab], now)).toBeNull();
+    expect(callEndedAtWithTabs(seen, [], now)).toBe(T0 + 20 * MINUTE);
+    expect(callEndedAtWithTabs(seen, ['https://meet.google.com/', 'https://meet.google.com/xyz-abcd-efg'], now)).toBe(
+      T0 + 20 * MINUTE,
+    );
+    // A Zoom web-app home tab runs its meeting in a frame whose URL the popup can't see: it counts as still open.
+    const zoomCall = { ...seen, meeting: { platform: 'zoom' as const, code: '84599988877' } };
+    expect(callEndedAtWithTabs(zoomCall, ['https://app.zoom.us/wc/home'], now)).toBeNull();
+    expect(callEndedAtWithTabs(endCall(seen, T0 + 20.5 * MINUTE), [meetingTab], now)).toBe(T0 + 20.5 * MINUTE);
   });
 });
 
