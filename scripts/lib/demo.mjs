@@ -142,7 +142,7 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   for (const [key, text] of /** @type {[string, string][]} */ ([
     ['3', 'asked about the dispatch backlog'],
     ['1', 'Priya mentioned the peak-season deadline'],
-    ['9', 'took the integration question'],
+    ['9', 'integration question: I would take it'],
   ])) {
     await page.keyboard.press(key);
     await page.keyboard.type(text);

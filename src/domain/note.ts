@@ -7,7 +7,9 @@ import { EpochMsSchema, IdSchema } from './schema-parts';
 
 export const NOTE_SCHEMA_VERSION = 1;
 export const MAX_NOTE_TEXT = 1000;
-export const MAX_TAGS = 9;
+/** Keys 1–9 pick the first nine tags; the rest are a click away. */
+export const MAX_TAGS = 12;
+export const TAG_KEYS = 9;
 
 export interface NoteTag {
   label: string;
@@ -15,21 +17,21 @@ export interface NoteTag {
   stepIn: boolean;
 }
 
-/** The default quick tags, from the coaching articles. Keys 1–9 pick the first nine; editable in settings. */
+/** The default quick tags, from the coaching articles, in their order. Keys 1–9 pick the first nine; editable in
+ * settings. "Custom" is for what no other tag names: the line of text says it. */
 export const DEFAULT_NOTE_TAGS: NoteTag[] = [
   { label: 'Missed buying signal', stepIn: false },
-  { label: 'Features without benefits', stepIn: false },
+  { label: 'Features without benefits (data dump)', stepIn: false },
   { label: 'Great question', stepIn: false },
   { label: 'Strong transition', stepIn: false },
   { label: 'Lost control of the call', stepIn: false },
   { label: 'Talked over the customer', stepIn: false },
   { label: 'Objection handled well', stepIn: false },
   { label: 'Guardrail crossed', stepIn: false },
+  { label: 'I would step in here', stepIn: false },
   { label: 'I stepped in', stepIn: true },
+  { label: 'Custom', stepIn: false },
 ];
-
-/** Offered after the numbered tags: "I would step in here" has no key of its own unless the tags are edited. */
-export const EXTRA_NOTE_TAGS: NoteTag[] = [{ label: 'I would step in here', stepIn: false }];
 
 export const NoteTagSchema = v.strictObject({
   label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../domain/call-progress';
-import { EXTRA_NOTE_TAGS, MAX_NOTE_TEXT, type Note, type NoteTag } from '../domain/note';
+import { MAX_NOTE_TEXT, TAG_KEYS, type Note, type NoteTag } from '../domain/note';
 import type { NotesState } from './useNotes';
 
 /** How many of the latest notes are listed under the input. */
@@ -29,14 +29,13 @@ export function NotesPanel({
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLElement>(null);
-  const allTags = [...tags, ...EXTRA_NOTE_TAGS.filter((extra) => !tags.some((t) => t.label === extra.label))];
 
   // A layout effect, so the keys work from the first frame the panel is on screen, not one paint later.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       const number = Number(event.key);
-      const picked = Number.isInteger(number) && number >= 1 ? tags[number - 1] : undefined;
+      const picked = Number.isInteger(number) && number >= 1 && number <= TAG_KEYS ? tags[number - 1] : undefined;
       if (!picked) return;
       event.preventDefault();
       setTag(picked);
@@ -63,7 +62,7 @@ export function NotesPanel({
     <section class="notes" aria-label="Notes" tabIndex={-1} ref={panel}>
       <h2>Notes</h2>
       <div class="tags" role="group" aria-label="Quick tags">
-        {allTags.map((option, index) => (
+        {tags.map((option, index) => (
           <button
             key={option.label}
             class="tag"
@@ -73,7 +72,7 @@ export function NotesPanel({
               input.current?.focus();
             }}
           >
-            {index < tags.length && <kbd>{index + 1}</kbd>} {option.label}
+            {index < TAG_KEYS && <kbd>{index + 1}</kbd>} {option.label}
           </button>
         ))}
       </div>

@@ -33,7 +33,12 @@ export function useNotes(call: Call | null) {
     inFlight.current.add(note.id);
     try {
       const stored = await requestFromServiceWorker({ type: 'notes/save', note });
-      await removePendingNote(note.id);
+      // The outbox holds one version per note. An edit typed while this version was on its way replaced it there:
+      // that newer version stays in the outbox until it is stored in turn.
+      const shown = notesRef.current.get(note.id)?.note;
+      if (!shown || deletedIds.current.has(note.id) || JSON.stringify(shown) === JSON.stringify(stored)) {
+        await removePendingNote(note.id);
+      }
       if (deletedIds.current.has(note.id)) {
         await requestFromServiceWorker({ type: 'notes/delete', noteId: note.id });
         return;

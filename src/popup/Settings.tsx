@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_NOTE_TAGS, MAX_TAGS, type NoteTag } from '../domain/note';
+import { DEFAULT_NOTE_TAGS, MAX_TAGS, TAG_KEYS, type NoteTag } from '../domain/note';
 import { loadAutoStart, saveAutoStart } from '../platform/device-settings';
 import { loadNoteTags, saveNoteTags } from '../platform/note-tags';
 
@@ -35,7 +35,7 @@ export function Settings({ onDone }: { onDone: () => void }) {
     >
       <h1>Settings</h1>
       <fieldset class="agenda-rows">
-        <legend>Quick note tags (keys 1–{MAX_TAGS})</legend>
+        <legend>Quick note tags (keys 1–{TAG_KEYS} pick the first nine)</legend>
         {tags.map((tag, index) => (
           <div class="tag-row" key={index}>
             <label>

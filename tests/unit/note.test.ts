@@ -59,8 +59,21 @@ describe('the note model', () => {
     });
   });
 
-  it('keeps nine quick tags for the number keys, and skips empty notes', () => {
-    expect(DEFAULT_NOTE_TAGS).toHaveLength(9);
+  it('has the coaching articles’ eleven quick tags, one of them the step-in, and skips empty notes', () => {
+    expect(DEFAULT_NOTE_TAGS.map((tag) => tag.label)).toEqual([
+      'Missed buying signal',
+      'Features without benefits (data dump)',
+      'Great question',
+      'Strong transition',
+      'Lost control of the call',
+      'Talked over the customer',
+      'Objection handled well',
+      'Guardrail crossed',
+      'I would step in here',
+      'I stepped in',
+      'Custom',
+    ]);
+    expect(DEFAULT_NOTE_TAGS.filter((tag) => tag.stepIn).map((tag) => tag.label)).toEqual(['I stepped in']);
     expect(isEmptyNote({ tag: null, text: '  ' })).toBe(true);
     expect(isEmptyNote({ tag: DEFAULT_NOTE_TAGS[0]!, text: '' })).toBe(false);
   });
