@@ -179,6 +179,10 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await history.getByRole('heading', { name: 'Trends' }).waitFor();
   await history.locator('.trend').first().waitFor();
   await shoot(history, 'debrief-trends');
+  await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html#backup'));
+  await history.getByRole('heading', { name: 'Backup and restore' }).waitFor();
+  await history.getByText(/^(No backup made|Last backup)/).waitFor();
+  await shoot(history, 'debrief-backup');
   await history.close();
   return written;
 }
