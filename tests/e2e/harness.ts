@@ -23,7 +23,7 @@ export async function startExtensionBrowser(
     extensionId,
     close: async () => {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
