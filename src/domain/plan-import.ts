@@ -14,7 +14,16 @@ export type ImportDecision =
 
 export function importDecision(incoming: Plan, local: Plan | undefined): ImportDecision {
   if (!local) return 'new';
-  if (incoming.revision > local.revision) return 'update';
-  if (incoming.revision === local.revision && JSON.stringify(incoming) === JSON.stringify(local)) return 'up-to-date';
+  if (incoming.revision === local.revision && sameContent(incoming, local)) return 'up-to-date';
+  // Edited here since this browser last imported it: both sides changed, so a newer copy still asks first.
+  const editedHereSinceImport = local.syncedRevision !== undefined && local.revision !== local.syncedRevision;
+  if (incoming.revision > local.revision && !editedHereSinceImport) return 'update';
   return 'local-changed';
+}
+
+/** Equal plans, leaving out which revision each browser last imported: that is bookkeeping, not content. */
+function sameContent(a: Plan, b: Plan): boolean {
+  const { syncedRevision: _a, ...contentA } = a;
+  const { syncedRevision: _b, ...contentB } = b;
+  return JSON.stringify(contentA) === JSON.stringify(contentB);
 }

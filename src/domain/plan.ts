@@ -98,6 +98,11 @@ export const PlanSchema = v.pipe(
     updatedAt: EpochMsSchema,
     /** Bumped on every save. Storage refuses a save based on a stale copy; import compares revisions. */
     revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    /**
+     * The revision this browser last took from a share code or file. A local revision past it means the plan was
+     * edited here since, so a newer incoming copy must ask before replacing it. Absent until the plan is imported.
+     */
+    syncedRevision: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   }),
   v.check((plan) => plan.agenda[0]?.lead === 'rep', REP_OPENS_MESSAGE),
   v.check((plan) => plan.agenda.at(-1)?.lead === 'rep', REP_ASKS_MESSAGE),

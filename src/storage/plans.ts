@@ -87,7 +87,8 @@ export async function importPlans(plans: Plan[], overwrite: ReadonlySet<string> 
     const decision = importDecision(plan, await transaction.store.get(plan.id));
     const write =
       decision === 'new' || decision === 'update' || (decision === 'local-changed' && overwrite.has(plan.id));
-    if (write) await transaction.store.put(plan);
+    // Remembers the revision taken, so a later local edit is told apart from a plan left as it came.
+    if (write) await transaction.store.put({ ...plan, syncedRevision: plan.revision });
     outcomes.push({ plan, decision, written: write });
   }
   await transaction.done;
