@@ -112,9 +112,10 @@ export function callEndedAt(call: Call, now: number): number | null {
  * was last seen alive, even if that was a moment ago: the tab was closed, or it left the meeting. `openTabUrls` holds
  * the URLs of the open meeting-site tabs; a Zoom web-app home tab hides its meeting in a frame, so it counts as open.
  */
-export function callEndedAtWithTabs(call: Call, openTabUrls: string[], now: number): number | null {
+export function callEndedAtWithTabs(call: Call, openTabUrls: string[] | null, now: number): number | null {
   const ended = callEndedAt(call, now);
-  if (ended !== null) return ended;
+  // null: the open tabs are unknown (the query failed), so nothing is ended early on a guess.
+  if (ended !== null || openTabUrls === null) return ended;
   const stillOpen = openTabUrls.some(
     (url) =>
       sameMeeting(meetingFromUrl(url), call.meeting) || (call.meeting.platform === 'zoom' && isZoomWebAppHome(url)),

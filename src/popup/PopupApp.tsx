@@ -70,10 +70,10 @@ export function PopupApp() {
     void (async () => {
       const [calls, tabs] = await Promise.all([
         listCallsNewestFirst(5),
-        browser.tabs.query({ url: MEETING_TAB_PATTERNS }).catch(() => []),
+        browser.tabs.query({ url: MEETING_TAB_PATTERNS }).catch(() => null),
       ]);
       const now = Date.now();
-      const openTabUrls = tabs.flatMap((tab) => (tab.url ? [tab.url] : []));
+      const openTabUrls = tabs && tabs.flatMap((tab) => (tab.url ? [tab.url] : []));
       for (const call of calls) {
         const end = callEndedAtWithTabs(call, openTabUrls, now);
         if (end === null || now - end >= 24 * 60 * 60_000) continue;

@@ -125,6 +125,7 @@ describe('questions, liveness and the end of a call', () => {
     const meetingTab = `https://meet.google.com/${MEETING.code}?authuser=1`;
     expect(callEndedAtWithTabs(seen, [meetingTab], now)).toBeNull();
     expect(callEndedAtWithTabs(seen, [], now)).toBe(T0 + 20 * MINUTE);
+    expect(callEndedAtWithTabs(seen, null, now)).toBeNull();
     expect(callEndedAtWithTabs(seen, ['https://meet.google.com/', 'https://meet.google.com/xyz-abcd-efg'], now)).toBe(
       T0 + 20 * MINUTE,
     );
