@@ -9,6 +9,7 @@ import {
   type Plan,
 } from '../domain/plan';
 import { planFileName, planFileText } from '../domain/plan-file';
+import { groupPlans } from '../domain/plan-list';
 import { readiness } from '../domain/readiness';
 import { encodeShareCode } from '../domain/share-code';
 import { planFromTemplate, samplePlan } from '../domain/templates';
@@ -155,13 +156,8 @@ export function PopupApp() {
     );
   }
 
-  const now = Date.now();
-  const query = search.trim().toLowerCase();
   const all = plans.status === 'ready' ? plans.plans : [];
-  const matching = all.filter((plan) => `${plan.account} ${plan.title}`.toLowerCase().includes(query));
-  const upcoming = matching.filter((plan) => plan.scheduledStart + plan.durationMinutes * 60_000 >= now);
-  const past = matching.filter((plan) => !upcoming.includes(plan)).reverse();
-  const [next, ...later] = upcoming;
+  const { next, later, past, matching } = groupPlans(all, search, Date.now());
 
   return shell(
     <>
@@ -240,7 +236,7 @@ export function PopupApp() {
           <input type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
         </label>
       )}
-      {all.length > 0 && matching.length === 0 && <p class="muted">No plan matches “{search}”.</p>}
+      {all.length > 0 && matching === 0 && <p class="muted">No plan matches “{search}”.</p>}
       {next && <NextPlan plan={next} onEdit={setView} onShare={share} />}
       {later.length > 0 && (
         <ul class="plan-list" aria-label="Plans">
