@@ -1,5 +1,6 @@
 // One gate for plans that arrive from outside (a share code, a file): the whole payload is checked against one
-// schema before anything is used, and refusals are phrased for the person who brought it.
+// schema before anything is used, and refusals are phrased for the person who brought it: which plan, which field,
+// and what is wrong with it.
 import * as v from 'valibot';
 import { PlanSchema, type Plan } from './plan';
 
@@ -31,8 +32,120 @@ export function validateIncomingPlans(
   if (!result.success) {
     return {
       ok: false,
-      message: `That ${format.what} holds something that is not a valid Ridealong plan, so nothing was imported.`,
+      message: `That ${format.what} is not a valid Ridealong plan: ${describeIssue(result.issues[0], parsed)}. Nothing was imported.`,
     };
   }
   return { ok: true, plans: result.output.plans as Plan[] };
+}
+
+/** The editor's names for the plan's fields, so a refusal points at something the user can find. */
+const FIELD_NAMES = new Map<string, string>(
+  Object.entries({
+    schemaVersion: 'its format version',
+    id: 'its id',
+    callType: 'the call type',
+    title: 'the title',
+    account: 'the account',
+    attendees: 'the customer attendees',
+    scheduledStart: 'the start time',
+    durationMinutes: 'the minutes planned',
+    meetingLink: 'the meeting link',
+    meetingKey: 'the meeting link',
+    repName: 'the rep’s name',
+    managerName: 'the manager’s name',
+    objective: 'our objective',
+    customerObjective: 'the customer’s objective',
+    commitment: 'the commitment',
+    agenda: 'the agenda',
+    managerParts: 'the manager’s part',
+    managerNote: 'the note on the manager’s part',
+    doNotRaise: 'the topics not to raise',
+    stepInWhen: 'when the manager steps in',
+    stepInSignal: 'the agreed signal',
+    stakes: 'the stakes',
+    questions: 'the questions',
+    reviewedTogetherAt: 'the “reviewed together” time',
+    agendaSentAt: 'the “agenda sent” time',
+    createdAt: 'the time it was created',
+    updatedAt: 'the time it was changed',
+    revision: 'its revision',
+    syncedRevision: 'its synced revision',
+  }),
+);
+const ITEM_NAMES = new Map<string, string>(
+  Object.entries({
+    attendees: 'attendee',
+    agenda: 'agenda item',
+    doNotRaise: 'topic',
+    questions: 'question',
+    managerParts: 'manager’s part',
+  }),
+);
+
+type Issue = v.InferIssue<v.GenericSchema>;
+
+/** One sentence fragment: "plan 2 (“Acme: renewal”), agenda item 3, minutes: must be at most 240". */
+export function describeIssue(issue: Issue | undefined, parsed: unknown): string {
+  if (!issue) return 'it could not be read';
+  const keys = (issue.path ?? []).map((step) => step.key);
+  const where: string[] = [];
+  if (keys[0] === 'plans' && typeof keys[1] === 'number') {
+    const title = (parsed as { plans?: { title?: unknown }[] }).plans?.[keys[1]]?.title;
+    const named = typeof title === 'string' && title.trim() !== '' ? ` (“${shorten(title.trim())}”)` : '';
+    where.push(`plan ${keys[1] + 1}${named}`);
+    const [field, index, part] = keys.slice(2);
+    const unknownField = issue.type === 'strict_object' && issue.expected === 'never';
+    // The problem itself names an unknown field; only known ones are looked up, so `__proto__` stays a plain string.
+    if (typeof field === 'string' && !(unknownField && keys.length === 3)) {
+      if (typeof index === 'number') where.push(`${ITEM_NAMES.get(field) ?? field} ${index + 1}`);
+      else where.push(FIELD_NAMES.get(field) ?? `the field “${shorten(field)}”`);
+      if (typeof part === 'string') where.push(part === 'managerCue' ? 'manager’s cue' : part);
+    }
+  } else if (keys[0] === 'plans') {
+    where.push('the list of plans');
+  } else if (
+    Array.isArray(parsed) ||
+    (issue.type === 'strict_object' && issue.expected !== 'never' && (keys.length === 0 || issue.input === undefined))
+  ) {
+    return 'it holds no plans in the shape Ridealong writes';
+  } else if (keys.length > 0) {
+    where.push(`the field “${shorten(String(keys[0]))}”`);
+  }
+  const place = where.length > 0 ? `${where.join(', ')}: ` : '';
+  return place + problemOf(issue, keys.at(-1));
+}
+
+function problemOf(issue: Issue, lastKey: unknown): string {
+  const limit = issue.requirement;
+  switch (issue.type) {
+    case 'check':
+      return lowerFirst(issue.message.replace(/\.$/, ''));
+    case 'max_length':
+      return typeof issue.input === 'string' ? `longer than ${limit} characters` : `more than ${limit} entries`;
+    case 'min_length':
+      return typeof issue.input === 'string' ? 'empty' : lastKey === 'plans' ? 'there are no plans in it' : 'empty';
+    case 'max_value':
+      return `must be at most ${limit}`;
+    case 'min_value':
+      return `must be at least ${limit}`;
+    case 'integer':
+      return 'must be a whole number';
+    case 'picklist':
+    case 'literal':
+      return `“${shorten(String(issue.input))}” is not a value Ridealong knows`;
+    case 'strict_object':
+      if (issue.expected === 'never') return `it has a field Ridealong doesn’t know, “${shorten(String(lastKey))}”`;
+      if (issue.input === undefined) return 'it is missing';
+      return 'it is not a plan';
+    default:
+      return issue.input === undefined ? 'it is missing' : 'it has the wrong kind of value';
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -22,15 +22,22 @@ describe('plan files', () => {
     expect(message('null')).toMatch(/not a Ridealong plan file/);
     expect(
       message(
-        JSON.stringify({ format: 'ridealong-plans', version: 1, exportedAt: 0, plans: [{ ...PLAN, minutes: 'x' }] }),
+        JSON.stringify({
+          format: 'ridealong-plans',
+          version: 1,
+          exportedAt: 0,
+          plans: [{ ...PLAN, durationMinutes: 'x' }],
+        }),
       ),
-    ).toMatch(/not a valid Ridealong plan/);
+    ).toMatch(/not a valid Ridealong plan: plan 1 \(“Acme: proposal review”\), the minutes planned/);
     expect(message(JSON.stringify({ format: 'ridealong-plans', version: 2, exportedAt: 0, plans: [PLAN] }))).toMatch(
       /newer version/,
     );
     expect(
-      message(`{"format":"ridealong-plans","version":1,"exportedAt":0,"plans":[],"__proto__":{"polluted":true}}`),
-    ).toMatch(/not a valid Ridealong plan/);
+      message(
+        `{"format":"ridealong-plans","version":1,"exportedAt":0,"plans":[${JSON.stringify(PLAN)}],"__proto__":{"polluted":true}}`,
+      ),
+    ).toMatch(/not a valid Ridealong plan: .*doesn’t know, “__proto__”/);
     expect(parsePlanFile('{}', MAX_PLAN_FILE_BYTES + 1)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/larger than 1 MB/),

@@ -48,8 +48,10 @@ describe('share codes', () => {
   });
 
   it('refuses hostile and malformed payloads', async () => {
+    // A `__proto__` key beside a valid plan: the key alone must be the reason for the refusal.
+    const polluting = `{"v":1,"plans":[${JSON.stringify(PLAN)}],"__proto__":{"polluted":true}}`;
+    expect(await refusal(await packRaw(polluting))).toMatch(/field Ridealong doesn’t know, “__proto__”/);
     const hostile = [
-      '{"v":1,"plans":[],"__proto__":{"polluted":true}}',
       JSON.stringify({ v: 1, plans: [{ ...PLAN, __proto__: { admin: true } }] }).replace(
         '"id"',
         '"__proto__":{"x":1},"id"',
