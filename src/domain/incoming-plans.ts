@@ -93,14 +93,7 @@ export function describeIssue(issue: Issue | undefined, parsed: unknown): string
     const title = (parsed as { plans?: { title?: unknown }[] }).plans?.[keys[1]]?.title;
     const named = typeof title === 'string' && title.trim() !== '' ? ` (“${shorten(title.trim())}”)` : '';
     where.push(`plan ${keys[1] + 1}${named}`);
-    const [field, index, part] = keys.slice(2);
-    const unknownField = issue.type === 'strict_object' && issue.expected === 'never';
-    // The problem itself names an unknown field; only known ones are looked up, so `__proto__` stays a plain string.
-    if (typeof field === 'string' && !(unknownField && keys.length === 3)) {
-      if (typeof index === 'number') where.push(`${ITEM_NAMES.get(field) ?? field} ${index + 1}`);
-      else where.push(FIELD_NAMES.get(field) ?? `the field “${shorten(field)}”`);
-      if (typeof part === 'string') where.push(part === 'managerCue' ? 'manager’s cue' : part);
-    }
+    where.push(...placeInPlan(keys.slice(2), issue));
   } else if (keys[0] === 'plans') {
     where.push('the list of plans');
   } else if (
@@ -113,6 +106,27 @@ export function describeIssue(issue: Issue | undefined, parsed: unknown): string
   }
   const place = where.length > 0 ? `${where.join(', ')}: ` : '';
   return place + problemOf(issue, keys.at(-1));
+}
+
+/** For a plan being edited here: "agenda item 3, minutes: must be at most 240". */
+export function describePlanIssue(issue: Issue): string {
+  const keys = (issue.path ?? []).map((step) => step.key);
+  const where = placeInPlan(keys, issue);
+  return (where.length > 0 ? `${where.join(', ')}: ` : '') + problemOf(issue, keys.at(-1));
+}
+
+/** `keys` is the path inside one plan, e.g. `['agenda', 2, 'minutes']`. */
+function placeInPlan(keys: unknown[], issue: Issue): string[] {
+  const [field, index, part] = keys;
+  const where: string[] = [];
+  const unknownField = issue.type === 'strict_object' && issue.expected === 'never';
+  // The problem itself names an unknown field; only known ones are looked up, so `__proto__` stays a plain string.
+  if (typeof field === 'string' && !(unknownField && keys.length === 1)) {
+    if (typeof index === 'number') where.push(`${ITEM_NAMES.get(field) ?? field} ${index + 1}`);
+    else where.push(FIELD_NAMES.get(field) ?? `the field “${shorten(field)}”`);
+    if (typeof part === 'string') where.push(part === 'managerCue' ? 'manager’s cue' : part);
+  }
+  return where;
 }
 
 function problemOf(issue: Issue, lastKey: unknown): string {

@@ -25,6 +25,9 @@ export const COMMITMENT_KINDS = ['order', 'next-step'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
 
 export const MAX_AGENDA_ITEMS = 30;
+export const MAX_ATTENDEES = 20;
+export const MAX_DO_NOT_RAISE = 20;
+export const MAX_QUESTIONS = 30;
 export const MIN_ITEM_MINUTES = 1;
 export const MAX_ITEM_MINUTES = 240;
 export const MIN_CALL_MINUTES = 5;
@@ -64,7 +67,7 @@ export const PlanSchema = v.pipe(
     title: text(200),
     /** The customer company. */
     account: text(200),
-    attendees: v.pipe(v.array(AttendeeSchema), v.maxLength(20)),
+    attendees: v.pipe(v.array(AttendeeSchema), v.maxLength(MAX_ATTENDEES)),
     scheduledStart: EpochMsSchema,
     durationMinutes: minutes(MIN_CALL_MINUTES, MAX_CALL_MINUTES),
     /** As typed; empty when there is none. */
@@ -83,13 +86,13 @@ export const PlanSchema = v.pipe(
     managerParts: v.pipe(v.array(v.picklist(MANAGER_PARTS)), v.maxLength(MANAGER_PARTS.length)),
     managerNote: text(500),
     /** Topics the manager must never raise. */
-    doNotRaise: v.pipe(v.array(text(200)), v.maxLength(20)),
+    doNotRaise: v.pipe(v.array(text(200)), v.maxLength(MAX_DO_NOT_RAISE)),
     /** When the manager may step in, and the agreed signal. */
     stepInWhen: text(300),
     stepInSignal: text(200),
     /** On a low-stakes call the rep may be left to fail, as a lesson. */
     stakes: v.picklist(STAKES),
-    questions: v.pipe(v.array(QuestionSchema), v.maxLength(30)),
+    questions: v.pipe(v.array(QuestionSchema), v.maxLength(MAX_QUESTIONS)),
     /** When rep and manager reviewed the plan together; null until then. */
     reviewedTogetherAt: v.nullable(EpochMsSchema),
     /** When the agenda was sent to the customer; null until then. */

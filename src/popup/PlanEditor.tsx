@@ -4,8 +4,12 @@ import {
   AGENDA_LEADS,
   CALL_TYPES,
   MANAGER_PARTS,
+  MAX_AGENDA_ITEMS,
+  MAX_ATTENDEES,
   MAX_CALL_MINUTES,
+  MAX_DO_NOT_RAISE,
   MAX_ITEM_MINUTES,
+  MAX_QUESTIONS,
   MIN_CALL_MINUTES,
   MIN_ITEM_MINUTES,
   STAKES,
@@ -247,6 +251,8 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
           legend="Customer attendees"
           items={plan.attendees}
           addLabel="Add attendee"
+          max={MAX_ATTENDEES}
+          full={`That’s ${MAX_ATTENDEES} attendees, the most a plan holds. Name the ones who decide.`}
           onChange={(attendees) => update({ attendees })}
           create={() => ({ id: newId(), name: '', role: '' })}
           render={(attendee, index, change) => (
@@ -408,6 +414,8 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
         </ol>
         <button
           type="button"
+          aria-disabled={plan.agenda.length >= MAX_AGENDA_ITEMS}
+          aria-describedby={plan.agenda.length >= MAX_AGENDA_ITEMS ? 'agenda-full' : undefined}
           onClick={() =>
             editAgenda(
               { kind: 'add', item: { id: newId(), title: '', minutes: 5, lead: 'rep', managerCue: '' } },
@@ -417,7 +425,13 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
         >
           Add item
         </button>
-        {problemText('agenda.add')}
+        {plan.agenda.length >= MAX_AGENDA_ITEMS ? (
+          <span class="field-problem" id="agenda-full">
+            That’s {MAX_AGENDA_ITEMS} items, the most an agenda holds. Merge or remove one to add another.
+          </span>
+        ) : (
+          problemText('agenda.add')
+        )}
       </fieldset>
 
       <fieldset>
@@ -457,6 +471,8 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
           legend="Topics the manager must not raise"
           items={plan.doNotRaise.map((text, index) => ({ id: String(index), text }))}
           addLabel="Add topic"
+          max={MAX_DO_NOT_RAISE}
+          full={`That’s ${MAX_DO_NOT_RAISE} topics, the most a plan holds. Keep the ones that could lose the deal.`}
           onChange={(topics) => update({ doNotRaise: topics.map((topic) => topic.text) })}
           create={() => ({ id: newId(), text: '' })}
           render={(topic, index, change) => (
@@ -503,6 +519,8 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
           legend="Questions"
           items={plan.questions}
           addLabel="Add question"
+          max={MAX_QUESTIONS}
+          full={`That’s ${MAX_QUESTIONS} questions, the most a plan holds. One call rarely covers more.`}
           onChange={(questions) => update({ questions })}
           create={() => ({ id: newId(), text: '' })}
           render={(question, index, change) => (
@@ -630,11 +648,17 @@ function ListEditor<T extends { id: string }>(props: {
   legend: string;
   items: T[];
   addLabel: string;
+  max: number;
+  /** Shown beside the Add button once the list holds `max` items, saying why it adds no more. */
+  full: string;
   onChange: (items: T[]) => void;
   create: () => T;
   render: (item: T, index: number, change: (item: T) => void) => preact.ComponentChildren;
   itemName: (item: T, index: number) => string;
 }) {
+  // Aria-disabled rather than disabled, so the button keeps its focus and still says why it does nothing.
+  const isFull = props.items.length >= props.max;
+  const fullId = `full-${props.addLabel.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <fieldset class="list-editor">
       <legend>{props.legend}</legend>
@@ -652,9 +676,19 @@ function ListEditor<T extends { id: string }>(props: {
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => props.onChange([...props.items, props.create()])}>
+      <button
+        type="button"
+        aria-disabled={isFull}
+        aria-describedby={isFull ? fullId : undefined}
+        onClick={() => !isFull && props.onChange([...props.items, props.create()])}
+      >
         {props.addLabel}
       </button>
+      {isFull && (
+        <span class="field-problem" id={fullId}>
+          {props.full}
+        </span>
+      )}
     </fieldset>
   );
 }

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import * as v from 'valibot';
+import { describePlanIssue } from '../domain/incoming-plans';
 import type { Plan } from '../domain/plan';
 import { savePlanEdit, StalePlanError } from '../storage/plans';
 
@@ -59,7 +61,7 @@ export function useAutosave(plan: Plan, setPlan: (update: (current: Plan) => Pla
         setState(
           error instanceof StalePlanError
             ? { status: 'stale', stored: error.stored }
-            : { status: 'failed', message: error instanceof Error ? error.message : String(error) },
+            : { status: 'failed', message: saveProblem(error) },
         );
       },
     );
@@ -116,4 +118,14 @@ export function useAutosave(plan: Plan, setPlan: (update: (current: Plan) => Pla
   };
 
   return { state, saveNow, discard, takeStored, overwriteStored };
+}
+
+/** A save refused by the plan's schema names the field in the editor's words, not the validator's. */
+function saveProblem(error: unknown): string {
+  if (v.isValiError(error) && error.issues[0]) return `${upperFirst(describePlanIssue(error.issues[0]))}.`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

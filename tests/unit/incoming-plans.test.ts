@@ -1,7 +1,9 @@
 // Refusals name the plan, the field and the problem, in the editor's words, so the person who brought the code or
 // file can tell the sender what to fix.
 import { describe, expect, it } from 'vitest';
-import { validateIncomingPlans } from '../../src/domain/incoming-plans';
+import * as v from 'valibot';
+import { describePlanIssue, validateIncomingPlans } from '../../src/domain/incoming-plans';
+import { PlanSchema } from '../../src/domain/plan';
 import { PLAN } from './fixtures';
 
 const FORMAT = { versionKey: 'v', version: 1, what: 'share code' };
@@ -62,5 +64,16 @@ describe('refusals of incoming plans', () => {
   it('keep a hostile title from flooding the message', () => {
     const message = refusal(second({ title: 'A'.repeat(10_000), stakes: 'huge' }));
     expect(message.length).toBeLessThan(200);
+  });
+});
+
+describe('a plan refused while it is edited', () => {
+  it('names the field without the plan around it', () => {
+    const result = v.safeParse(PlanSchema, {
+      ...PLAN,
+      questions: Array.from({ length: 31 }, (_, i) => ({ id: `q${i}`, text: 'Why?' })),
+    });
+    expect(result.success).toBe(false);
+    expect(describePlanIssue(result.issues![0])).toBe('the questions: more than 30 entries');
   });
 });
