@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerAgendaText } from '../../src/domain/customer-agenda';
+import type { Plan } from '../../src/domain/plan';
 import { validPlan } from './arbitraries';
 import { PLAN } from './fixtures';
 
@@ -54,6 +55,32 @@ describe('the agenda for the customer', () => {
           expect(customerAgendaText(plan, clock)).not.toContain('⟦');
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('depends on nothing internal: changing every internal field, text or not, leaves it the same', () => {
+    // Public: title, account, call type (for the default purpose), start, duration, the customer's objective, and
+    // each item's title and minutes. Everything else (leads, stakes, the manager's part, agreement times, names,
+    // guardrails, cues) comes from a second, unrelated plan.
+    fc.assert(
+      fc.property(validPlan(), validPlan(), (plan, other) => {
+        const mixed: Plan = {
+          ...other,
+          title: plan.title,
+          account: plan.account,
+          callType: plan.callType,
+          scheduledStart: plan.scheduledStart,
+          durationMinutes: plan.durationMinutes,
+          customerObjective: plan.customerObjective,
+          agenda: plan.agenda.map((item, index) => {
+            const internal = other.agenda[Math.min(index, other.agenda.length - 1)]!;
+            const lead = index === 0 || index === plan.agenda.length - 1 ? 'rep' : internal.lead;
+            return { ...internal, id: item.id, title: item.title, minutes: item.minutes, lead };
+          }),
+        };
+        expect(customerAgendaText(mixed, clock)).toBe(customerAgendaText(plan, clock));
+      }),
       { numRuns: 300 },
     );
   });
