@@ -127,6 +127,43 @@ export class PopupPage {
   }
 }
 
+/**
+ * Fills every section of the plan open in the editor with non-ASCII text, so a comparison of two browsers' plans
+ * covers every field, not just the title and the agenda.
+ */
+export async function fillEverySection(page: Page): Promise<void> {
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  await field('Account (customer company)').fill('Hooli Österreich GmbH');
+  await field('Starts').fill('2031-06-02T09:15');
+  await field('Minutes planned').fill('45');
+  await field('Rep').fill('Zoë Müller');
+  await field('Manager').fill('Dana Whitfield');
+  for (const [index, [name, role]] of [
+    ['Gavin Belson', 'CEO'],
+    ['Jürgen Weiß', 'Einkauf, signs the order'],
+  ].entries()) {
+    await page.getByRole('button', { name: 'Add attendee' }).click();
+    await field(`Attendee ${index + 1} name`).fill(name!);
+    await field(`Attendee ${index + 1} role`).fill(role!);
+  }
+  await field('Our objective for this call').fill('Agree the pilot scope — 3 depots');
+  await field('The customer’s objective for this call').fill('Weniger Leerfahrten bis Q3');
+  await page.getByRole('radio', { name: 'A named next step' }).check();
+  await field('Next step: who does what, by when').fill('Jürgen books the pilot kickoff by Friday');
+  await field('Item 1 cue for the manager').fill('Warm welcome, then hand back 👋');
+  await page.getByRole('checkbox', { name: 'Set the climate' }).check();
+  await field('More about the manager’s part').fill('Tell the Nordea story, two minutes at most');
+  await page.getByRole('button', { name: 'Add topic' }).click();
+  await field('Topic 1 not to raise').fill('Preiserhöhung 2032');
+  await field('The manager steps in only if').fill('The integration question stalls');
+  await field('The agreed signal').fill('Zoë says “Dana, was meinst du?”');
+  await page.getByRole('radio', { name: /^Low/ }).check();
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await field(`Question ${await page.getByLabel(/^Question \d+$/).count()}`).fill('Qui d’autre décide ?');
+  await page.getByRole('checkbox', { name: 'Reviewed together, rep and manager' }).check();
+  await page.getByRole('checkbox', { name: 'Agenda sent to the customer' }).check();
+}
+
 /** The overlay as a user sees it: the pill, and the panel behind it. */
 export class OverlayFrame {
   constructor(readonly frame: Frame) {}

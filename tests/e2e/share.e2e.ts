@@ -2,8 +2,10 @@
 // imported in another.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
+import type { Plan } from '../../src/domain/plan';
+import { fillEverySection, PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
 
 /** A browser's stored plans without `syncedRevision`, which records what each browser last imported. */
 async function planContents(browser: ExtensionBrowser): Promise<unknown[]> {
@@ -48,6 +50,23 @@ describe('a share code', () => {
         ['Next step', 5],
       ],
     });
+    await repPopup.page.getByRole('button', { name: 'Edit Hooli: proposal' }).click();
+    await fillEverySection(repPopup.page);
+    await repPopup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+    await repPopup.page.getByRole('button', { name: 'Done' }).click();
+    // Every section holds something, so the comparison below covers every field.
+    const [shared] = (await storedPlans(rep)) as Plan[];
+    expect(shared).toMatchObject({
+      account: 'Hooli Österreich GmbH',
+      attendees: [{ name: 'Gavin Belson' }, { name: 'Jürgen Weiß' }],
+      commitment: { kind: 'next-step' },
+      managerParts: ['climate', 'present', 'objections'],
+      managerNote: 'Tell the Nordea story, two minutes at most',
+      doNotRaise: ['Preiserhöhung 2032'],
+      stakes: 'low',
+      reviewedTogetherAt: expect.any(Number),
+      agendaSentAt: expect.any(Number),
+    });
     const firstCode = await shareCode(repPopup, 'Hooli: proposal');
     expect(firstCode).toMatch(/^RA1\.[A-Za-z0-9_-]+$/);
 
@@ -88,6 +107,17 @@ describe('a share code', () => {
     await managerPopup.page.getByLabel('Share code', { exact: true }).fill('{"plans": "not a code"}');
     await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => managerPopup.page.getByRole('alert').innerText()).toContain('not a Ridealong share code');
+    // A well-formed code whose plan breaks a rule: the refusal names the plan and the field.
+    const [plan] = (await storedPlans(rep)) as Plan[];
+    const agenda = plan!.agenda.map((item, index) => (index === 1 ? { ...item, minutes: 999 } : item));
+    const json = JSON.stringify({ v: 1, plans: [{ ...plan, agenda }] });
+    await managerPopup.page
+      .getByLabel('Share code', { exact: true })
+      .fill(`RA1.${deflateRawSync(json).toString('base64url')}`);
+    await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => managerPopup.page.getByRole('alert').innerText())
+      .toContain('plan 1 (“Hooli: final proposal”), agenda item 2, minutes: must be at most 240');
     expect(await storedPlans(manager)).toEqual(before);
   });
 });
