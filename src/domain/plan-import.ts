@@ -9,15 +9,21 @@ export type ImportDecision =
   | 'update'
   /** Same revision, same content: nothing to do. */
   | 'up-to-date'
+  /** The incoming copy is one this browser already had or has passed: nothing new, nothing to ask. */
+  | 'older'
   /** The local copy was changed since: ask before overwriting it. */
   | 'local-changed';
 
 export function importDecision(incoming: Plan, local: Plan | undefined): ImportDecision {
   if (!local) return 'new';
   if (incoming.revision === local.revision && sameContent(incoming, local)) return 'up-to-date';
-  // Edited here since this browser last imported it: both sides changed, so a newer copy still asks first.
-  const editedHereSinceImport = local.syncedRevision !== undefined && local.revision !== local.syncedRevision;
-  if (incoming.revision > local.revision && !editedHereSinceImport) return 'update';
+  // `syncedRevision` is the revision both browsers last had in common (shared from here, or imported here).
+  // Edited here since then, both sides changed, so a newer copy still asks first.
+  const synced = local.syncedRevision;
+  const editedHereSinceSync = synced !== undefined && local.revision !== synced;
+  if (incoming.revision > local.revision) return editedHereSinceSync ? 'local-changed' : 'update';
+  // Behind the local copy, and no newer than what was last exchanged: an old code, with nothing the other side added.
+  if (incoming.revision < local.revision && (synced === undefined || incoming.revision <= synced)) return 'older';
   return 'local-changed';
 }
 

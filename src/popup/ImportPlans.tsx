@@ -20,6 +20,8 @@ function outcomeText({ decision, plan }: ImportOutcome): string {
       return `Updated “${name}” to the shared version.`;
     case 'up-to-date':
       return `“${name}” is already up to date.`;
+    case 'older':
+      return `You already have a newer version of “${name}”, so this older copy changed nothing.`;
     case 'local-changed':
       return `“${name}” was changed here since it was shared.`;
   }

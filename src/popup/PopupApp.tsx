@@ -16,7 +16,14 @@ import { planFromTemplate, samplePlan } from '../domain/templates';
 import { browser } from '../platform/browser';
 import { callEndedAtWithTabs, endCall, type Call } from '../domain/call';
 import { listCallsNewestFirst, updateCall } from '../storage/calls';
-import { deletePlan, getPlan, listPlansBySchedule, listPlansStartingFrom, savePlan } from '../storage/plans';
+import {
+  deletePlan,
+  getPlan,
+  listPlansBySchedule,
+  listPlansStartingFrom,
+  markPlansShared,
+  savePlan,
+} from '../storage/plans';
 import { downloadFile } from '../ui/files';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { ImportPlans } from './ImportPlans';
@@ -118,6 +125,7 @@ export function PopupApp() {
 
   const share = async (plan: Plan) => {
     const code = await encodeShareCode([plan]);
+    await markPlansShared([plan]);
     const name = planDisplayName(plan);
     setShared({ title: name, code });
     try {
@@ -128,8 +136,9 @@ export function PopupApp() {
     }
   };
 
-  const exportAll = (all: Plan[]) => {
+  const exportAll = async (all: Plan[]) => {
     downloadFile(planFileName(Date.now()), 'application/json', planFileText(all, Date.now()));
+    await markPlansShared(all);
     setStatus(`Exported ${all.length} plan${all.length === 1 ? '' : 's'} to a file.`);
   };
 
@@ -209,7 +218,7 @@ export function PopupApp() {
       </div>
       <div class="list-actions">
         <button onClick={() => setView({ name: 'import' })}>Import plan</button>
-        {all.length > 0 && <button onClick={() => exportAll(all)}>Export all to a file</button>}
+        {all.length > 0 && <button onClick={() => void exportAll(all)}>Export all to a file</button>}
         <button onClick={() => setView({ name: 'settings' })}>Settings</button>
       </div>
       {shared && (

@@ -35,7 +35,10 @@ export async function savePlanEdit(edited: Plan, now: number): Promise<Plan> {
     await abortTransaction(transaction);
     throw new StalePlanError(stored);
   }
-  const next = stored ? { ...valid, revision: valid.revision + 1, updatedAt: now } : valid;
+  // What was last exchanged with the other browser is storage's bookkeeping, never the editor's copy of it.
+  const next = stored
+    ? withSyncedRevision({ ...valid, revision: valid.revision + 1, updatedAt: now }, stored.syncedRevision)
+    : valid;
   await Promise.all([transaction.store.put(next), transaction.done]);
   return next;
 }
@@ -69,7 +72,7 @@ export async function listPlansScheduledBetween(from: number, to: number): Promi
 export interface ImportOutcome {
   plan: Plan;
   decision: ImportDecision;
-  /** False only for 'local-changed' plans the caller didn't allow to overwrite, and for 'up-to-date' ones. */
+  /** False for 'up-to-date' and 'older' plans, and for 'local-changed' ones the caller didn't allow to overwrite. */
   written: boolean;
 }
 
@@ -93,6 +96,27 @@ export async function importPlans(plans: Plan[], overwrite: ReadonlySet<string> 
   }
   await transaction.done;
   return outcomes;
+}
+
+/**
+ * Records that these plans were shared from here at their current revision: the other browser now has that
+ * revision too, so a copy coming back edited there is told apart from one edited on both sides.
+ */
+export async function markPlansShared(shared: readonly Pick<Plan, 'id' | 'revision'>[]): Promise<void> {
+  const database = await openDatabase();
+  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
+  for (const { id, revision } of shared) {
+    const stored = await transaction.store.get(id);
+    // A plan edited again since the code was made keeps its own record: that edit is not shared yet.
+    if (stored && stored.revision === revision && stored.syncedRevision !== revision)
+      await transaction.store.put({ ...stored, syncedRevision: revision });
+  }
+  await transaction.done;
+}
+
+function withSyncedRevision(plan: Plan, syncedRevision: number | undefined): Plan {
+  const { syncedRevision: _dropped, ...rest } = plan;
+  return syncedRevision === undefined ? rest : { ...rest, syncedRevision };
 }
 
 /** The first `limit` plans starting at or after `from`, soonest first: enough for the popup's first screen. */

@@ -28,6 +28,8 @@ afterAll(async () => {
 });
 
 async function shareCode(popup: PopupPage, title: string): Promise<string> {
+  // A fresh list, so the code read below can't be one an earlier click left on the screen.
+  await popup.page.reload();
   await popup.page.getByRole('button', { name: `Share ${title}` }).click();
   return popup.page.getByLabel(`Share code for “${title}”`).inputValue();
 }
@@ -149,8 +151,15 @@ describe('a plan file', () => {
 describe('importing over a plan changed here since', () => {
   it('asks first, and keeps the local version unless told otherwise', async () => {
     const repPopup = await PopupPage.open(rep);
+    // The code the manager already imported brings nothing new to their edited copy: old news, nothing asked.
+    const oldCode = await shareCode(repPopup, 'Hooli: final proposal');
+    // Both edit their copy: the rep…
+    await repPopup.page.getByRole('button', { name: 'Edit Hooli: final proposal' }).click();
+    await repPopup.page.getByLabel('The agreed signal', { exact: true }).fill('Zoë says “Dana, your view?”');
+    await repPopup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+    await repPopup.page.getByRole('button', { name: 'Done' }).click();
     const code = await shareCode(repPopup, 'Hooli: final proposal');
-    // The manager edits their copy, so it is now ahead of the shared one.
+    // …and the manager.
     const managerPopup = await PopupPage.open(manager);
     await managerPopup.page.getByRole('button', { name: 'Edit Hooli: final proposal' }).click();
     await managerPopup.page.getByLabel('The manager steps in only if', { exact: true }).fill('Only on legal terms');
@@ -158,7 +167,15 @@ describe('importing over a plan changed here since', () => {
     await managerPopup.page.getByRole('button', { name: 'Done' }).click();
     const edited = await storedPlans(manager);
 
-    await importCode(managerPopup, code);
+    await importCode(managerPopup, oldCode);
+    await managerPopup.page
+      .getByRole('status')
+      .filter({ hasText: 'You already have a newer version of “Hooli: final proposal”' })
+      .waitFor();
+    expect(await storedPlans(manager)).toEqual(edited);
+
+    await managerPopup.page.getByLabel('Share code', { exact: true }).fill(code);
+    await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
     const conflict = managerPopup.page.getByRole('group', { name: 'Conflict: Hooli: final proposal' });
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await managerPopup.page.getByRole('status').filter({ hasText: 'Kept your version' }).waitFor();
