@@ -115,7 +115,10 @@ export function NotesPanel({
           ))}
         </ol>
       )}
-      <p class="muted count">{notes.notes.length === 1 ? '1 note' : `${notes.notes.length} notes`} on this call</p>
+      <p class="muted count">
+        {notes.notes.length === 1 ? '1 note' : `${notes.notes.length} notes`} on this call
+        {!notes.storedLoaded && ' so far; loading the earlier ones…'}
+      </p>
     </section>
   );
 }

@@ -20,6 +20,8 @@ const RETRY_EVERY_MS = 1500;
 export function useNotes(call: Call | null) {
   const [notes, setNotes] = useState<Map<string, ShownNote>>(new Map());
   const [deleted, setDeleted] = useState<Note | null>(null);
+  /** False until the call's stored notes arrived: until then the list shows only what was taken here. */
+  const [storedLoaded, setStoredLoaded] = useState(false);
   const inFlight = useRef(new Set<string>());
   /** Notes deleted while a save of theirs may still be on its way: that save is undone when it lands. */
   const deletedIds = useRef(new Set<string>());
@@ -62,25 +64,41 @@ export function useNotes(call: Call | null) {
     await send(note);
   };
 
+  /** Merges loaded notes in. Notes taken meanwhile stay, and a pending version always wins over a stored one. */
+  const merge = (loaded: Note[], status: ShownNote['status']) =>
+    setNotes((current) => {
+      const next = new Map(current);
+      for (const note of loaded) {
+        const shown = next.get(note.id);
+        if (deletedIds.current.has(note.id)) continue;
+        if (!shown || (status === 'pending' && shown.status === 'saved')) next.set(note.id, { note, status });
+      }
+      return next;
+    });
+
   useEffect(() => {
     setNotes(new Map());
+    setStoredLoaded(false);
     if (!callId) return;
     let cancelled = false;
     void (async () => {
-      const [stored, pending] = await Promise.all([
-        requestFromServiceWorker({ type: 'notes/list', callId }).catch(() => [] as Note[]),
-        loadPendingNotes(callId),
-      ]);
+      // The outbox first: it is local and quick, and its notes are sent again at once.
+      const pending = await loadPendingNotes(callId);
       if (cancelled) return;
-      const loaded = new Map<string, ShownNote>();
-      for (const note of stored) loaded.set(note.id, { note, status: 'saved' });
-      for (const note of pending) loaded.set(note.id, { note, status: 'pending' });
-      // Notes taken while this was loading stay: merged in, never replaced.
-      setNotes((current) => {
-        for (const [id, shown] of current) if (!loaded.has(id) || shown.status === 'pending') loaded.set(id, shown);
-        return loaded;
-      });
+      merge(pending, 'pending');
       for (const note of pending) void send(note);
+      // Then the stored notes, tried until the worker answers: a list that failed once must not read as "no notes".
+      for (let attempt = 0; !cancelled; attempt++) {
+        try {
+          const stored = await requestFromServiceWorker({ type: 'notes/list', callId });
+          if (cancelled) return;
+          merge(stored, 'saved');
+          setStoredLoaded(true);
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_EVERY_MS * (attempt + 1), 10_000)));
+        }
+      }
     })();
     return () => {
       cancelled = true;
@@ -101,6 +119,7 @@ export function useNotes(call: Call | null) {
 
   return {
     notes: ordered,
+    storedLoaded,
     log(input: { tag: NoteTag | null; text: string }): boolean {
       if (!call || isEmptyNote(input)) return false;
       void keep(createNote(call, { ...input, author: call.role }, Date.now(), crypto.randomUUID()));

@@ -268,6 +268,40 @@ export async function storedRecords(browser: ExtensionBrowser, store: 'plans' | 
   return records;
 }
 
+/**
+ * Keeps a read-write transaction open on one store from an extension page, so every other write to that store
+ * waits behind it: a note sent now stays visibly pending until `release`. Reads of the store wait too.
+ */
+export async function holdStore(browser: ExtensionBrowser, store: 'notes' | 'calls'): Promise<() => Promise<void>> {
+  const page = await browser.context.newPage();
+  await page.goto(extensionUrl(browser.extensionId, 'src/popup/popup.html?view=tab'));
+  await page.evaluate(
+    (storeName) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('ridealong');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const objectStore = request.result.transaction(storeName, 'readwrite').objectStore(storeName);
+          const holder = globalThis as { ridealongHold?: boolean };
+          holder.ridealongHold = true;
+          // A transaction stays open while it has requests: one more each time the last one ends.
+          const spin = () => {
+            if (holder.ridealongHold) objectStore.count().onsuccess = spin;
+          };
+          spin();
+          resolve();
+        };
+      }),
+    store,
+  );
+  return async () => {
+    await page.evaluate(() => {
+      (globalThis as { ridealongHold?: boolean }).ridealongHold = false;
+    });
+    await page.close();
+  };
+}
+
 export function storedPlans(browser: ExtensionBrowser): Promise<unknown[]> {
   return storedRecords(browser, 'plans');
 }

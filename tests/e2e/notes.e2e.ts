@@ -6,7 +6,7 @@ import {
   type ExtensionBrowser,
   OverlayFrame,
   PopupPage,
-  extensionUrl,
+  holdStore,
   startExtensionBrowserWithPlans,
   stopServiceWorker,
   storedRecords,
@@ -28,6 +28,22 @@ let browser: ExtensionBrowser;
 let overlay: OverlayFrame;
 
 const storedNotes = async () => ((await storedRecords(browser, 'notes')) as StoredNote[]).sort((a, b) => a.at - b.at);
+
+/** Runs the take-a-note command's own handler in the service worker, as the browser does for Alt+Shift+N. */
+async function pressTakeANoteShortcut() {
+  await overlay.frame.page().bringToFront();
+  await browser.context
+    .serviceWorkers()
+    .at(-1)!
+    .evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url, active: true });
+      const handle = (globalThis as { ridealongHandleCommand?: (c: string, t: { id?: number }) => Promise<void> })
+        .ridealongHandleCommand!;
+      await handle('focus-note', { id: tab!.id });
+    }, MEETING);
+  const noteLine = overlay.frame.getByLabel('Note', { exact: true });
+  await expect.poll(() => noteLine.evaluate((element) => element === document.activeElement)).toBe(true);
+}
 
 async function logNote(frame: OverlayFrame, tagKey: string, text: string) {
   const page = frame.frame.page();
@@ -61,7 +77,10 @@ afterAll(() => browser?.close());
 
 describe('notes', () => {
   it('are logged by keyboard alone, twenty in a row, stored in order with the item current at the time', async () => {
-    await overlay.frame.getByRole('region', { name: 'Notes' }).focus();
+    // The take-a-note shortcut puts the cursor in the note line; Shift+Tab steps back to the tags, where the number
+    // keys pick a tag. From there on, every note is a number key, a few words and Enter.
+    await pressTakeANoteShortcut();
+    await overlay.frame.page().keyboard.press('Shift+Tab');
     for (let index = 0; index < 20; index++) {
       if (index === 10) {
         // Keyboard too: focus Next and press Enter.
@@ -84,36 +103,48 @@ describe('notes', () => {
   });
 
   it('survive a reload of the tab, and a note still pending completes', async () => {
-    const [note] = await storedNotes();
-    const pending = { ...note!, id: crypto.randomUUID(), at: note!.at + 1, text: 'Pending when the tab reloaded' };
     const page = overlay.frame.page();
-    // A note taken just before the reload, acknowledged by nobody yet: it waits in the overlay's outbox.
-    const settings = await browser.context.newPage();
-    await settings.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
-    await settings.evaluate(
-      (waiting) => chrome.storage.local.set({ [`ridealong.pendingNote.${waiting.id}`]: waiting }),
-      pending,
-    );
-    await settings.close();
+    // The notes store is held busy, so the note below can't be stored yet: it shows as pending.
+    const release = await holdStore(browser, 'notes');
+    await pressTakeANoteShortcut();
+    await page.keyboard.press('Shift+Tab');
+    await logNote(overlay, '2', 'Pending when the tab reloaded');
+    const row = overlay.frame.getByRole('listitem').filter({ hasText: 'Pending when the tab reloaded' });
+    await expect.poll(() => row.locator('.note-status.pending').count()).toBe(1);
 
+    // The tab reloads, and the service worker stops: its write of the note, still waiting, dies with it. Only the
+    // overlay's outbox can bring the note back now.
     await page.reload();
+    await stopServiceWorker(browser);
+    await release();
     overlay = await OverlayFrame.on(page);
     await overlay.expand();
-    await expect.poll(() => overlay.frame.getByText('21 notes on this call').count()).toBe(1);
-    await expect.poll(async () => (await storedNotes()).some((stored) => stored.id === pending.id)).toBe(true);
+    await expect.poll(() => overlay.frame.getByText('21 notes on this call').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await storedNotes()).some((note) => note.text === 'Pending when the tab reloaded'))
+      .toBe(true);
     await expect.poll(() => overlay.frame.locator('.note-status.pending').count()).toBe(0);
-    expect((await storedNotes()).filter((stored) => stored.id === pending.id)).toHaveLength(1);
+    const notes = await storedNotes();
+    expect(notes.filter((note) => note.text === 'Pending when the tab reloaded')).toHaveLength(1);
+    expect(notes).toHaveLength(21);
   });
 
-  it('are both saved when the service worker stops between them', async () => {
-    await overlay.frame.getByRole('region', { name: 'Notes' }).focus();
+  it('are both saved when the service worker stops between them, the first one while it was being stored', async () => {
+    const release = await holdStore(browser, 'notes');
+    await pressTakeANoteShortcut();
+    await overlay.frame.page().keyboard.press('Shift+Tab');
     await logNote(overlay, '3', 'Before the stop');
-    await expect.poll(async () => (await storedNotes()).some((note) => note.text === 'Before the stop')).toBe(true);
+    const row = overlay.frame.getByRole('listitem').filter({ hasText: 'Before the stop' });
+    await expect.poll(() => row.locator('.note-status.pending').count()).toBe(1);
+    // The worker stops with the note's write unfinished; the overlay sends it again until it is stored.
     await stopServiceWorker(browser);
-    await overlay.frame.getByRole('region', { name: 'Notes' }).focus();
+    await release();
+    await expect.poll(() => row.locator('.note-status.saved').count(), { timeout: 10_000 }).toBe(1);
     await logNote(overlay, '4', 'After the stop');
     await expect.poll(async () => (await storedNotes()).some((note) => note.text === 'After the stop')).toBe(true);
     await expect.poll(() => overlay.frame.locator('.note-status.pending').count()).toBe(0);
+    const notes = await storedNotes();
+    expect(notes.filter((note) => /^(Before|After) the stop$/.test(note.text))).toHaveLength(2);
   });
 
   it('can be edited, and deleted with undo', async () => {
@@ -179,15 +210,7 @@ describe('the take-a-note shortcut', () => {
   it('opens the overlay with the cursor in the note line, through the command’s own handler', async () => {
     const page = overlay.frame.page();
     await overlay.frame.getByRole('button', { name: 'Collapse Ridealong' }).click();
-    await page.bringToFront();
-    await browser.context.serviceWorkers()[0]!.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url, active: true });
-      const handle = (globalThis as { ridealongHandleCommand?: (c: string, t: { id?: number }) => Promise<void> })
-        .ridealongHandleCommand!;
-      await handle('focus-note', { id: tab!.id });
-    }, MEETING);
-    const noteLine = overlay.frame.getByLabel('Note', { exact: true });
-    await expect.poll(() => noteLine.evaluate((element) => element === document.activeElement)).toBe(true);
+    await pressTakeANoteShortcut();
     await page.keyboard.type('typed straight after the shortcut');
     await page.keyboard.press('Enter');
     await expect
