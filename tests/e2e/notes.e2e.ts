@@ -171,11 +171,22 @@ describe('notes', () => {
     expect(await overlay.text()).toContain('After the stop, edited');
     const found = await page.evaluate(() => {
       const places = [document.documentElement.outerHTML, document.body.innerText];
-      for (const element of document.querySelectorAll('*'))
-        if (element.shadowRoot) places.push(element.shadowRoot.innerHTML);
-      return places.filter((text) => /Observation|After the stop|Pending when/.test(text)).length;
+      // Every open shadow root, nested ones included: a root inside a root is as readable to the page.
+      const visit = (root: Document | ShadowRoot) => {
+        for (const element of root.querySelectorAll('*')) {
+          if (!element.shadowRoot) continue;
+          places.push(element.shadowRoot.innerHTML, element.shadowRoot.textContent ?? '');
+          visit(element.shadowRoot);
+        }
+      };
+      visit(document);
+      return {
+        hits: places.filter((text) => /Observation|After the stop|Pending when/.test(text)).length,
+        // The fixture's nested root was reached: otherwise the scan would prove less than it claims.
+        nestedRootScanned: places.some((text) => text.includes('Messages stay in the call.')),
+      };
     });
-    expect(found).toBe(0);
+    expect(found).toEqual({ hits: 0, nestedRootScanned: true });
     // The pill shows a count at most.
     await overlay.frame.getByRole('button', { name: 'Collapse Ridealong' }).click();
     const pill = await overlay.frame.getByRole('button', { name: /^Open Ridealong/ }).innerText();

@@ -44,8 +44,15 @@ describe('the meeting page', () => {
     const seenByPage = await page.evaluate(
       async ({ extensionId }) => {
         const openShadowHtml: string[] = [];
-        for (const element of document.querySelectorAll('*'))
-          if (element.shadowRoot) openShadowHtml.push(element.shadowRoot.innerHTML);
+        // Every open shadow root, nested ones included: a root inside a root is as readable to the page.
+        const visit = (root: Document | ShadowRoot) => {
+          for (const element of root.querySelectorAll('*')) {
+            if (!element.shadowRoot) continue;
+            openShadowHtml.push(element.shadowRoot.innerHTML);
+            visit(element.shadowRoot);
+          }
+        };
+        visit(document);
         const host = document.querySelector('ridealong-overlay');
         const frameDocuments = [...Array(window.frames.length).keys()].map((index) => {
           try {

@@ -10,7 +10,7 @@ const UNANSWERED = new Error(
   'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
 );
 const NOT_DELIVERED = new Error('Could not establish connection. Receiving end does not exist.');
-const MEETING = { platform: 'meet', id: 'abc-defg-hij' } as const;
+const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 
 beforeEach(() => {
   sendMessage.mockReset();
