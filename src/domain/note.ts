@@ -15,28 +15,38 @@ export interface NoteTag {
   label: string;
   /** A tag that records the manager stepping in; the debrief marks these on the timeline. */
   stepIn: boolean;
+  /** A tag that records a guardrail crossed; the debrief lists these, whatever the tag is called. */
+  guardrail: boolean;
 }
+
+/** The default label of the guardrail tag: tags and notes stored before tags had kinds are recognised by it. */
+export const GUARDRAIL_TAG_LABEL = 'Guardrail crossed';
 
 /** The default quick tags, from the coaching articles, in their order. Keys 1–9 pick the first nine; editable in
  * settings. "Custom" is for what no other tag names: the line of text says it. */
 export const DEFAULT_NOTE_TAGS: NoteTag[] = [
-  { label: 'Missed buying signal', stepIn: false },
-  { label: 'Features without benefits (data dump)', stepIn: false },
-  { label: 'Great question', stepIn: false },
-  { label: 'Strong transition', stepIn: false },
-  { label: 'Lost control of the call', stepIn: false },
-  { label: 'Talked over the customer', stepIn: false },
-  { label: 'Objection handled well', stepIn: false },
-  { label: 'Guardrail crossed', stepIn: false },
-  { label: 'I would step in here', stepIn: false },
-  { label: 'I stepped in', stepIn: true },
-  { label: 'Custom', stepIn: false },
+  { label: 'Missed buying signal', stepIn: false, guardrail: false },
+  { label: 'Features without benefits (data dump)', stepIn: false, guardrail: false },
+  { label: 'Great question', stepIn: false, guardrail: false },
+  { label: 'Strong transition', stepIn: false, guardrail: false },
+  { label: 'Lost control of the call', stepIn: false, guardrail: false },
+  { label: 'Talked over the customer', stepIn: false, guardrail: false },
+  { label: 'Objection handled well', stepIn: false, guardrail: false },
+  { label: 'Guardrail crossed', stepIn: false, guardrail: true },
+  { label: 'I would step in here', stepIn: false, guardrail: false },
+  { label: 'I stepped in', stepIn: true, guardrail: false },
+  { label: 'Custom', stepIn: false, guardrail: false },
 ];
 
-export const NoteTagSchema = v.strictObject({
-  label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
-  stepIn: v.boolean(),
-});
+export const NoteTagSchema = v.pipe(
+  v.strictObject({
+    label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
+    stepIn: v.boolean(),
+    /** Absent in tags saved before tags had kinds: then the default guardrail tag's label decides. */
+    guardrail: v.optional(v.boolean()),
+  }),
+  v.transform((tag): NoteTag => ({ ...tag, guardrail: tag.guardrail ?? tag.label === GUARDRAIL_TAG_LABEL })),
+);
 
 export const NoteSchema = v.strictObject({
   schemaVersion: v.literal(NOTE_SCHEMA_VERSION),
@@ -53,6 +63,8 @@ export const NoteSchema = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(MAX_NOTE_TEXT)),
   author: RoleSchema,
   stepIn: v.boolean(),
+  /** Taken with a guardrail tag. Absent in notes stored before tags had kinds. */
+  guardrail: v.optional(v.boolean()),
 });
 export type Note = v.InferOutput<typeof NoteSchema>;
 
@@ -83,7 +95,13 @@ export function createNote(
     text: input.text.trim().slice(0, MAX_NOTE_TEXT),
     author: input.author,
     stepIn: input.tag?.stepIn ?? false,
+    guardrail: input.tag?.guardrail ?? false,
   };
+}
+
+/** Whether a note records a guardrail crossed; a note from before tags had kinds is known by its tag's label. */
+export function isGuardrailNote(note: Pick<Note, 'tag' | 'guardrail'>): boolean {
+  return note.guardrail ?? note.tag === GUARDRAIL_TAG_LABEL;
 }
 
 /** A note is worth keeping when it has a tag or some text. */

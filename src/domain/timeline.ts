@@ -1,7 +1,7 @@
 // The replay of a call: planned time boxes against the phases as they happened, notes placed at their moments and
 // grouped by phase, step-ins, questions covered and open, guardrails crossed. Pure, so the SVG is only drawing.
 import { callEndedAt, type Call, type Transition } from './call';
-import type { Note } from './note';
+import { isGuardrailNote, type Note } from './note';
 
 export interface PlannedBox {
   itemIndex: number;
@@ -36,9 +36,6 @@ export interface Timeline {
   guardrailsCrossed: PlacedNote[];
   questions: { id: string; text: string; coveredAtMs: number | null }[];
 }
-
-/** The tag that marks a guardrail crossed; the default tag list has it, and renamed tags keep their old notes. */
-export const GUARDRAIL_TAG = 'Guardrail crossed';
 
 /**
  * The transitions that tell the story. On a joint call the rep runs the agenda, so the rep's transitions win; the
@@ -95,7 +92,7 @@ export function buildTimeline(call: Call, notes: Note[], now: number): Timeline 
     actual,
     notes: placed,
     stepIns: placed.filter((entry) => entry.note.stepIn),
-    guardrailsCrossed: placed.filter((entry) => entry.note.tag === GUARDRAIL_TAG),
+    guardrailsCrossed: placed.filter((entry) => isGuardrailNote(entry.note)),
     questions: call.planSnapshot.questions.map((question) => {
       const at = ticks.get(question.id);
       return {

@@ -53,12 +53,24 @@ export function Settings({ onDone }: { onDone: () => void }) {
             <label class="check">
               <input
                 type="checkbox"
+                aria-label={`Tag ${index + 1} records a step-in`}
                 checked={tag.stepIn}
                 onChange={(event) =>
                   setTags(tags.map((t, i) => (i === index ? { ...t, stepIn: event.currentTarget.checked } : t)))
                 }
               />
               step-in
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                aria-label={`Tag ${index + 1} records a guardrail crossed`}
+                checked={tag.guardrail}
+                onChange={(event) =>
+                  setTags(tags.map((t, i) => (i === index ? { ...t, guardrail: event.currentTarget.checked } : t)))
+                }
+              />
+              guardrail
             </label>
             <button
               type="button"
@@ -74,7 +86,7 @@ export function Settings({ onDone }: { onDone: () => void }) {
           <button
             type="button"
             disabled={tags.length >= MAX_TAGS}
-            onClick={() => setTags([...tags, { label: '', stepIn: false }])}
+            onClick={() => setTags([...tags, { label: '', stepIn: false, guardrail: false }])}
           >
             Add tag
           </button>

@@ -23,7 +23,7 @@ const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 const CALL = { ...startCall(PLAN, 'rep', MEETING, 10_000, 'call-1'), lastSeenAt: 20_000 };
 const NOTE = createNote(
   CALL,
-  { tag: { label: 'great question', stepIn: false }, text: 'Asked about budget', author: 'manager' },
+  { tag: { label: 'great question', stepIn: false, guardrail: false }, text: 'Asked about budget', author: 'manager' },
   12_000,
   'n-1',
 );

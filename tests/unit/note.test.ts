@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveToItem, startCall } from '../../src/domain/call';
-import { createNote, DEFAULT_NOTE_TAGS, isEmptyNote, itemIndexAt } from '../../src/domain/note';
+import * as v from 'valibot';
+import {
+  createNote,
+  DEFAULT_NOTE_TAGS,
+  isEmptyNote,
+  isGuardrailNote,
+  itemIndexAt,
+  NoteTagSchema,
+} from '../../src/domain/note';
 import { saveCall } from '../../src/storage/calls';
 import { deleteNote, listNotesForCall, saveNote } from '../../src/storage/notes';
 import { PLAN, resetDatabase } from './fixtures';
@@ -50,6 +58,7 @@ describe('the note model', () => {
       text: 'took the pricing question',
       author: 'manager',
       stepIn: true,
+      guardrail: false,
     });
     expect(createNote(call, { tag: null, text: 'budget is approved', author: 'rep' }, T0, 'n-2')).toMatchObject({
       tag: null,
@@ -104,5 +113,30 @@ describe('storing notes', () => {
     await expect(saveNote({ ...note, text: 'x'.repeat(1001) })).rejects.toThrow();
     await expect(saveNote({ ...note, author: 'customer' as 'rep' })).rejects.toThrow();
     expect(await listNotesForCall('call-1')).toEqual([]);
+  });
+});
+
+describe('guardrail notes', () => {
+  it('are known by the tag’s kind, so a renamed guardrail tag still counts', () => {
+    const renamed = { label: 'Pricing came up', stepIn: false, guardrail: true };
+    const note = createNote(call, { tag: renamed, text: '', author: 'manager' }, T0 + MINUTE, 'g-1');
+    expect(note).toMatchObject({ tag: 'Pricing came up', guardrail: true });
+    expect(isGuardrailNote(note)).toBe(true);
+    const plain = createNote(call, { tag: DEFAULT_NOTE_TAGS[0]!, text: '', author: 'manager' }, T0, 'g-2');
+    expect(isGuardrailNote(plain)).toBe(false);
+  });
+
+  it('from before tags had kinds are known by the default label', () => {
+    expect(isGuardrailNote({ tag: 'Guardrail crossed' })).toBe(true);
+    expect(isGuardrailNote({ tag: 'Great question' })).toBe(false);
+  });
+
+  it('come from tags saved before tags had kinds: the default guardrail label gets the kind', () => {
+    const saved = [
+      { label: 'Guardrail crossed', stepIn: false },
+      { label: 'Great question', stepIn: false },
+    ];
+    expect(v.parse(v.array(NoteTagSchema), saved).map((tag) => tag.guardrail)).toEqual([true, false]);
+    expect(DEFAULT_NOTE_TAGS.filter((tag) => tag.guardrail).map((tag) => tag.label)).toEqual(['Guardrail crossed']);
   });
 });
