@@ -68,13 +68,13 @@ export function CallDebrief({ callId }: { callId: string }) {
   }, [callId]);
 
   const pending = useRef<Debrief | null>(null);
-  const flush = () => {
+  const flush = async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const next = pending.current;
     pending.current = null;
     if (next) {
-      saveDebrief(next).then(
+      await saveDebrief(next).then(
         () => setSaveState((state) => (pending.current ? state : 'saved')),
         () => setSaveState('failed'),
       );
@@ -87,18 +87,19 @@ export function CallDebrief({ callId }: { callId: string }) {
     pending.current = next;
     setSaveState('saving');
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(flush, SAVE_DELAY_MS);
+    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
   };
   // Leaving the page saves what is pending at once.
   useEffect(() => {
     const onHide = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') void flush();
     };
+    const onPageHide = () => void flush();
     document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', onPageHide);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onPageHide);
     };
   }, []);
 
@@ -155,12 +156,17 @@ export function CallDebrief({ callId }: { callId: string }) {
     if (!parsed.ok) return;
     setPendingImport(null);
     try {
+      // Edits typed a moment ago are stored first, so the merge builds on them.
+      await flush();
       const result = await importNotesPackage(call.id, parsed.pkg);
+      if (result.debrief) setDebrief(result.debrief);
       setMessage({
         text:
-          result.newNotes.length === 0 && result.addedTransitions === 0
+          result.newNotes.length === 0 && result.addedTransitions === 0 && !result.debriefChanged
             ? 'Already merged: nothing new in that package.'
-            : `Merged ${result.newNotes.length} notes and ${result.addedTransitions} transitions from the ${parsed.pkg.call.role}.`,
+            : `Merged ${result.newNotes.length} notes and ${result.addedTransitions} transitions from the ${parsed.pkg.call.role}${
+                result.debriefChanged ? ', and the debrief fields they filled in' : ''
+              }.`,
         error: false,
       });
       await load();

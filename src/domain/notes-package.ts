@@ -4,7 +4,8 @@
 import * as v from 'valibot';
 import { CallSchema, type Call, type Transition } from './call';
 import { DebriefSchema, type Debrief } from './debrief';
-import { NoteSchema, type Note } from './note';
+import { itemIndexAt, NoteSchema, type Note } from './note';
+import { authoritativeTransitions } from './timeline';
 
 export const NOTES_PACKAGE_FORMAT = 'ridealong-notes';
 export const NOTES_PACKAGE_VERSION = 1;
@@ -56,20 +57,32 @@ export function parseNotesPackage(text: string, byteLength: number): ParsedPacka
   return { ok: true, pkg: result.output };
 }
 
-/** How far apart two records of one call may start and still be the same call: people join a few minutes apart. */
-export const SAME_CALL_WINDOW_MS = 2 * 60 * 60_000;
+/** Slack when matching two records of one call: people join and leave a few minutes apart. */
+export const SAME_CALL_SLACK_MS = 15 * 60_000;
 
-/** The local calls that could be the package's call: same plan, started close in time, most likely first. */
+/** When a record of a call stopped: its end, or the last moment it was seen running. */
+function recordEnd(call: Pick<Call, 'startedAt' | 'endedAt' | 'lastSeenAt'>): number {
+  return Math.max(call.startedAt, call.endedAt ?? call.lastSeenAt);
+}
+
+/**
+ * The local calls that could be the package's call: the same plan, and times that overlap (within a few minutes'
+ * slack), most overlap first. No match, or more than one, means the person is asked.
+ */
 export function candidateCalls(pkgCall: Call, localCalls: Call[]): Call[] {
+  const overlap = (call: Call) =>
+    Math.min(recordEnd(call), recordEnd(pkgCall)) + SAME_CALL_SLACK_MS - Math.max(call.startedAt, pkgCall.startedAt);
   return localCalls
-    .filter(
-      (call) => call.planId === pkgCall.planId && Math.abs(call.startedAt - pkgCall.startedAt) <= SAME_CALL_WINDOW_MS,
-    )
-    .sort((a, b) => Math.abs(a.startedAt - pkgCall.startedAt) - Math.abs(b.startedAt - pkgCall.startedAt));
+    .filter((call) => call.planId === pkgCall.planId && overlap(call) >= 0)
+    .sort((a, b) => overlap(b) - overlap(a));
 }
 
 export interface MergeResult {
   call: Call;
+  /** The debrief after the partner's fields were merged in; null when neither side has one. */
+  debrief: Debrief | null;
+  /** Whether the partner's debrief fields changed this device's debrief. */
+  debriefChanged: boolean;
   /** The partner's notes, moved onto the local call; notes already there (same id) are left out. */
   newNotes: Note[];
   addedTransitions: number;
@@ -82,7 +95,12 @@ const transitionKey = (t: Transition) => `${t.at}:${t.toItemIndex}:${t.by}`;
  * moved onto the local call and kept once per id. Offsets and agenda items are recomputed against the local start,
  * so both authors share one axis. The local role stays: it says whose device this is.
  */
-export function mergeNotesPackage(local: Call, localNotes: Note[], pkg: NotesPackage): MergeResult {
+export function mergeNotesPackage(
+  local: Call,
+  localNotes: Note[],
+  pkg: NotesPackage,
+  localDebrief: Debrief | null = null,
+): MergeResult {
   const known = new Set(local.transitions.map(transitionKey));
   const incoming = pkg.call.transitions.filter((transition) => !known.has(transitionKey(transition)));
   const transitions = [...local.transitions, ...incoming].sort((a, b) => a.at - b.at);
@@ -98,8 +116,67 @@ export function mergeNotesPackage(local: Call, localNotes: Note[], pkg: NotesPac
     lastSeenAt: Math.max(local.lastSeenAt, pkg.call.lastSeenAt),
   };
   const haveIds = new Set(localNotes.map((note) => note.id));
+  // The item a note belongs to follows the transitions that win (the rep's), not the ones its author saw.
+  const winning = { transitions: authoritativeTransitions(call) };
   const newNotes = pkg.notes
     .filter((note) => !haveIds.has(note.id))
-    .map((note) => ({ ...note, callId: local.id, offsetMs: Math.max(0, note.at - local.startedAt) }));
-  return { call, newNotes, addedTransitions: incoming.length };
+    .map((note) => ({
+      ...note,
+      callId: local.id,
+      offsetMs: Math.max(0, note.at - local.startedAt),
+      itemIndex: itemIndexAt(winning, note.at),
+    }));
+  const debrief = mergeDebriefs(localDebrief, local, pkg.debrief, pkg.call.role);
+  const debriefChanged = JSON.stringify(debrief) !== JSON.stringify(localDebrief);
+  return { call, newNotes, addedTransitions: incoming.length, debrief, debriefChanged };
+}
+
+/**
+ * Brings the partner's debrief fields into this device's debrief. A field one side left empty takes the other's.
+ * When both wrote one: the self-assessment is the rep's own words, so the rep's version wins; the outcome and the
+ * coaching are agreed together, so the more recently edited debrief wins. The result is keyed by the local call.
+ */
+export function mergeDebriefs(
+  local: Debrief | null,
+  localCall: Pick<Call, 'id' | 'role'>,
+  incoming: Debrief | null,
+  incomingRole: Call['role'],
+): Debrief | null {
+  if (!incoming) return local;
+  const theirs: Debrief = { ...incoming, callId: localCall.id };
+  if (!local) return theirs;
+  const repFirst = localCall.role === 'rep' || incomingRole !== 'rep' ? [local, theirs] : [theirs, local];
+  const newestFirst = theirs.updatedAt > local.updatedAt ? [theirs, local] : [local, theirs];
+  const pick = <T>(order: Debrief[], read: (debrief: Debrief) => T, isEmpty: (value: T) => boolean): T => {
+    const values = order.map(read);
+    return values.find((value) => !isEmpty(value)) ?? values[0]!;
+  };
+  const blank = (text: string) => text.trim() === '';
+  const self = (key: 'feel' | 'wentWell' | 'doDifferently') =>
+    pick(repFirst, (debrief) => debrief.selfAssessment[key], blank);
+  return {
+    ...local,
+    selfAssessment: {
+      feel: self('feel'),
+      wentWell: self('wentWell'),
+      doDifferently: self('doDifferently'),
+      skipped: local.selfAssessment.skipped && theirs.selfAssessment.skipped,
+    },
+    outcome: {
+      objectiveMet: pick(newestFirst, (debrief) => debrief.outcome.objectiveMet, (value) => value === null),
+      commitmentKind: pick(newestFirst, (debrief) => debrief.outcome.commitmentKind, () => false),
+      commitmentSecured: pick(newestFirst, (debrief) => debrief.outcome.commitmentSecured, blank),
+      customerObjectiveAddressed: pick(
+        newestFirst,
+        (debrief) => debrief.outcome.customerObjectiveAddressed,
+        (value) => value === null,
+      ),
+    },
+    coaching: {
+      wentWell: pick(newestFirst, (debrief) => debrief.coaching.wentWell, (list) => list.every(blank)),
+      doDifferently: pick(newestFirst, (debrief) => debrief.coaching.doDifferently, (list) => list.every(blank)),
+      nextCallCommitment: pick(newestFirst, (debrief) => debrief.coaching.nextCallCommitment, blank),
+    },
+    updatedAt: Math.max(local.updatedAt, theirs.updatedAt),
+  };
 }

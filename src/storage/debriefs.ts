@@ -31,9 +31,10 @@ export async function saveDebrief(debrief: Debrief): Promise<Debrief> {
  */
 export async function importNotesPackage(localCallId: string, pkg: NotesPackage): Promise<MergeResult> {
   const database = await openDatabase();
-  const transaction = database.transaction(['calls', 'notes'], 'readwrite', { durability: 'strict' });
+  const transaction = database.transaction(['calls', 'notes', 'debriefs'], 'readwrite', { durability: 'strict' });
   const calls = transaction.objectStore('calls');
   const notes = transaction.objectStore('notes');
+  const debriefs = transaction.objectStore('debriefs');
   const local = await calls.get(localCallId);
   if (!local) {
     await abortTransaction(transaction);
@@ -43,13 +44,20 @@ export async function importNotesPackage(localCallId: string, pkg: NotesPackage)
   const localNotes = await notes.index('byCallAndTime').getAll(range);
   let merged: MergeResult;
   try {
-    merged = mergeNotesPackage(local, localNotes, pkg);
+    const localDebrief = (await debriefs.get(localCallId)) ?? null;
+    merged = mergeNotesPackage(local, localNotes, pkg, localDebrief);
     v.parse(CallSchema, merged.call);
     for (const note of merged.newNotes) v.parse(NoteSchema, note);
+    if (merged.debrief) v.parse(DebriefSchema, merged.debrief);
   } catch (error) {
     await abortTransaction(transaction);
     throw error;
   }
-  await Promise.all([calls.put(merged.call), ...merged.newNotes.map((note) => notes.put(note)), transaction.done]);
+  await Promise.all([
+    calls.put(merged.call),
+    ...merged.newNotes.map((note) => notes.put(note)),
+    ...(merged.debrief ? [debriefs.put(merged.debrief)] : []),
+    transaction.done,
+  ]);
   return merged;
 }

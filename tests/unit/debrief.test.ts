@@ -5,7 +5,13 @@ import { endCall, moveToItem, startCall, tickQuestion, type Call } from '../../s
 import { debriefStatus, emptyDebrief, missingForComplete, notesRevealed, type Debrief } from '../../src/domain/debrief';
 import { debriefMarkdown, escapeMarkdown } from '../../src/domain/markdown';
 import { createNote, DEFAULT_NOTE_TAGS, type Note } from '../../src/domain/note';
-import { candidateCalls, mergeNotesPackage, notesPackage, parseNotesPackage } from '../../src/domain/notes-package';
+import {
+  candidateCalls,
+  mergeDebriefs,
+  mergeNotesPackage,
+  notesPackage,
+  parseNotesPackage,
+} from '../../src/domain/notes-package';
 import { authoritativeTransitions, buildTimeline } from '../../src/domain/timeline';
 import { PLAN } from './fixtures';
 
@@ -198,5 +204,81 @@ describe('Markdown export', () => {
     // UPDATE_GOLDEN=1 rewrites the file; read the diff before committing it.
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
     expect(markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('merging, further rules', () => {
+  it('files the partner’s notes under the item the rep’s transitions say was current', () => {
+    const manager = managerCall();
+    // The manager never moved to "Next step"; the rep did, at 25 minutes. The note at 26 minutes belongs there.
+    expect(manager.notes.map((note) => note.itemIndex)).toEqual([0, 1, 1]);
+    const merged = mergeNotesPackage(repCall(), [], notesPackage(manager.call, manager.notes, null, T0));
+    expect(merged.newNotes.map((note) => note.itemIndex)).toEqual([0, 1, 2]);
+  });
+
+  it('matches calls whose times overlap, even when one started long before, and not the same plan another day', () => {
+    const manager = managerCall().call;
+    const longCall = { ...repCall(), id: 'long', startedAt: T0 - 3 * 60 * MINUTE };
+    const nextDay = { ...repCall(), id: 'next-day', startedAt: T0 + 24 * 60 * MINUTE, endedAt: T0 + 1470 * MINUTE };
+    const joinedLate = { ...repCall(), id: 'late', startedAt: T0 + 40 * MINUTE, endedAt: T0 + 60 * MINUTE };
+    expect(candidateCalls(manager, [nextDay, longCall, joinedLate]).map((call) => call.id)).toEqual(['long', 'late']);
+    // The closest overlap comes first.
+    expect(candidateCalls(manager, [joinedLate, repCall()]).map((call) => call.id)).toEqual(['rep-call', 'late']);
+  });
+
+  it('brings in the partner’s debrief: empty fields filled, the rep’s self-assessment kept, the newer outcome', () => {
+    const base = emptyDebrief('rep-call', 'next-step', T0);
+    const repDebrief: Debrief = {
+      ...base,
+      selfAssessment: { feel: 'Rushed', wentWell: 'The opening', doDifferently: '', skipped: false },
+      outcome: { ...base.outcome, objectiveMet: 'partly' },
+      updatedAt: T0 + 50 * MINUTE,
+    };
+    const managerDebrief: Debrief = {
+      ...base,
+      callId: 'manager-call',
+      selfAssessment: { feel: 'The manager’s guess', wentWell: '', doDifferently: 'Slow down', skipped: false },
+      outcome: { ...base.outcome, objectiveMet: 'yes', commitmentSecured: 'Pilot kickoff on Friday' },
+      coaching: { wentWell: ['Clear agenda'], doDifferently: ['Pause after the price'], nextCallCommitment: '' },
+      updatedAt: T0 + 60 * MINUTE,
+    };
+    const manager = managerCall();
+    const merged = mergeNotesPackage(
+      repCall(),
+      [],
+      notesPackage(manager.call, manager.notes, managerDebrief, T0),
+      repDebrief,
+    );
+    expect(merged.debriefChanged).toBe(true);
+    expect(merged.debrief).toEqual({
+      ...base,
+      callId: 'rep-call',
+      // The rep's own words stay; what the rep left empty is filled in.
+      selfAssessment: { feel: 'Rushed', wentWell: 'The opening', doDifferently: 'Slow down', skipped: false },
+      // Agreed together: the more recent debrief (the manager's) wins where both wrote something.
+      outcome: { ...base.outcome, objectiveMet: 'yes', commitmentSecured: 'Pilot kickoff on Friday' },
+      coaching: { wentWell: ['Clear agenda'], doDifferently: ['Pause after the price'], nextCallCommitment: '' },
+      updatedAt: T0 + 60 * MINUTE,
+    });
+    // Merging the same package again changes nothing.
+    const again = mergeNotesPackage(
+      merged.call,
+      merged.newNotes,
+      notesPackage(manager.call, manager.notes, managerDebrief, T0),
+      merged.debrief,
+    );
+    expect(again.debriefChanged).toBe(false);
+    expect(again.debrief).toEqual(merged.debrief);
+  });
+
+  it('on the manager’s device, takes the rep’s self-assessment over the manager’s', () => {
+    const base = emptyDebrief('manager-call', 'next-step', T0);
+    const local = { ...base, selfAssessment: { ...base.selfAssessment, feel: 'Typed by the manager' } };
+    const fromRep = { ...base, callId: 'rep-call', selfAssessment: { ...base.selfAssessment, feel: 'Rushed' } };
+    expect(mergeDebriefs(local, { id: 'manager-call', role: 'manager' }, fromRep, 'rep')?.selfAssessment.feel).toBe(
+      'Rushed',
+    );
+    expect(mergeDebriefs(null, { id: 'manager-call', role: 'manager' }, fromRep, 'rep')?.callId).toBe('manager-call');
+    expect(mergeDebriefs(local, { id: 'manager-call', role: 'manager' }, null, 'rep')).toBe(local);
   });
 });
