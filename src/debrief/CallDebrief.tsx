@@ -13,7 +13,14 @@ import {
 } from '../domain/debrief';
 import { debriefMarkdown } from '../domain/markdown';
 import type { Note } from '../domain/note';
-import { candidateCalls, notesPackage, parseNotesPackage } from '../domain/notes-package';
+import {
+  candidateCalls,
+  notesCode,
+  notesPackage,
+  parseNotesCode,
+  parseNotesPackage,
+  type ParsedPackage,
+} from '../domain/notes-package';
 import { planDisplayName } from '../domain/plan';
 import { buildTimeline } from '../domain/timeline';
 import { getCall } from '../storage/calls';
@@ -45,7 +52,9 @@ export function CallDebrief({ callId }: { callId: string }) {
   const [showNotes, setShowNotes] = useState(false);
   const [selection, setSelection] = useState<Selection>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [pendingImport, setPendingImport] = useState<ReturnType<typeof parseNotesPackage> | null>(null);
+  const [pendingImport, setPendingImport] = useState<ParsedPackage | null>(null);
+  const [myCode, setMyCode] = useState<string | null>(null);
+  const [partnerCode, setPartnerCode] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = async () => {
@@ -137,9 +146,11 @@ export function CallDebrief({ callId }: { callId: string }) {
   const setList = (list: 'wentWell' | 'doDifferently', items: string[]) =>
     update((d) => ({ ...d, coaching: { ...d.coaching, [list]: items } }));
 
-  const importFile = async (file: File) => {
+  const importFile = async (file: File) =>
+    importParsed(parseNotesPackage(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size));
+
+  const importParsed = async (parsed: ParsedPackage) => {
     setMessage(null);
-    const parsed = parseNotesPackage(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size);
     if (!parsed.ok) {
       setMessage({ text: parsed.message, error: true });
       return;
@@ -152,7 +163,26 @@ export function CallDebrief({ callId }: { callId: string }) {
     await merge(parsed);
   };
 
-  const merge = async (parsed: ReturnType<typeof parseNotesPackage>) => {
+  const copyNotesCode = async () => {
+    const code = await notesCode(notesPackage(call, notes, current, Date.now()));
+    if (!code) {
+      setMyCode(null);
+      setMessage({
+        text: 'Your notes are too long for a code to paste in a chat. Use “Export my notes” and send the file.',
+        error: true,
+      });
+      return;
+    }
+    setMyCode(code);
+    try {
+      await navigator.clipboard.writeText(code);
+      setMessage({ text: 'Notes code copied. Your partner pastes it under “Paste a notes code”.', error: false });
+    } catch {
+      setMessage({ text: 'Copy the notes code below and send it to your partner.', error: false });
+    }
+  };
+
+  const merge = async (parsed: ParsedPackage) => {
     if (!parsed.ok) return;
     setPendingImport(null);
     try {
@@ -367,6 +397,7 @@ export function CallDebrief({ callId }: { callId: string }) {
           >
             Export my notes
           </button>
+          <button onClick={() => void copyNotesCode()}>Copy my notes as a code</button>
           <label class="file">
             Import partner’s notes
             <JsonFileInput onFile={(file) => void importFile(file)} />
@@ -397,6 +428,30 @@ export function CallDebrief({ callId }: { callId: string }) {
           </button>
           <button onClick={() => window.print()}>Print</button>
         </div>
+        {myCode && (
+          <label class="share-code">
+            Your notes code
+            <textarea readOnly rows={3} value={myCode} onFocus={(event) => event.currentTarget.select()} />
+          </label>
+        )}
+        <form
+          class="paste-code"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void parseNotesCode(partnerCode).then(importParsed);
+          }}
+        >
+          <label>
+            Paste a notes code
+            <textarea
+              rows={2}
+              placeholder="RN1.…"
+              value={partnerCode}
+              onInput={(event) => setPartnerCode(event.currentTarget.value)}
+            />
+          </label>
+          <button type="submit">Import the code</button>
+        </form>
         {pendingImport?.ok && (
           <div class="conflict" role="group" aria-label="Merge a package from another call?">
             <p>

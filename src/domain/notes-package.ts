@@ -2,6 +2,7 @@
 // package (its call record, transitions, ticks, notes and debrief fields); the other imports it into its own record
 // of the same call. Validated whole before anything is used, and idempotent: importing twice changes nothing.
 import * as v from 'valibot';
+import { packCode, unpackCode } from './compact-code';
 import { CallSchema, type Call, type Transition } from './call';
 import { DebriefSchema, type Debrief } from './debrief';
 import { itemIndexAt, NoteSchema, type Note } from './note';
@@ -55,6 +56,47 @@ export function parseNotesPackage(text: string, byteLength: number): ParsedPacka
     return { ok: false, message: 'That notes package mixes notes from different calls, so nothing was imported.' };
   }
   return { ok: true, pkg: result.output };
+}
+
+export const NOTES_CODE_PREFIX = 'RN1.';
+/** Longer than this, a code is no longer something to paste into a chat: the file is the way then. */
+export const MAX_NOTES_CODE_CHARS = 20_000;
+
+/** The package as one line to paste into chat, or null when it is too long for that (send the file instead). */
+export async function notesCode(pkg: NotesPackage): Promise<string | null> {
+  const code = await packCode(NOTES_CODE_PREFIX, JSON.stringify(pkg));
+  return code.length <= MAX_NOTES_CODE_CHARS ? code : null;
+}
+
+/** Reads a pasted notes code, checked exactly as a package file is. */
+export async function parseNotesCode(text: string): Promise<ParsedPackage> {
+  const code = text.trim();
+  if (code === '') return { ok: false, message: 'Paste your partner’s notes code first.' };
+  if (code.length > MAX_NOTES_CODE_CHARS) return { ok: false, message: 'That is too long to be a notes code.' };
+  const version = /^RN(\d+)\./.exec(code);
+  if (!version) {
+    return {
+      ok: false,
+      message: code.startsWith('RA')
+        ? 'That is a plan’s share code. Import it from the popup’s Import plan; notes codes start with “RN1.”.'
+        : 'That is not a Ridealong notes code. Notes codes start with “RN1.”.',
+    };
+  }
+  if (Number(version[1]) > NOTES_PACKAGE_VERSION)
+    return {
+      ok: false,
+      message: 'This was made by a newer version of Ridealong. Update Ridealong, then import it again.',
+    };
+  const unpacked = await unpackCode(code.slice(NOTES_CODE_PREFIX.length), MAX_PACKAGE_BYTES);
+  if (!unpacked.ok && unpacked.reason === 'too-big')
+    return { ok: false, message: 'That notes code unpacks to more than 5 MB. Nothing was imported.' };
+  if (!unpacked.ok) {
+    return {
+      ok: false,
+      message: 'That notes code is damaged or incomplete. Copy the whole line again, from “RN1.” to the end.',
+    };
+  }
+  return parseNotesPackage(unpacked.json, unpacked.bytes);
 }
 
 /** Slack when matching two records of one call: people join and leave a few minutes apart. */
@@ -163,8 +205,16 @@ export function mergeDebriefs(
       skipped: local.selfAssessment.skipped && theirs.selfAssessment.skipped,
     },
     outcome: {
-      objectiveMet: pick(newestFirst, (debrief) => debrief.outcome.objectiveMet, (value) => value === null),
-      commitmentKind: pick(newestFirst, (debrief) => debrief.outcome.commitmentKind, () => false),
+      objectiveMet: pick(
+        newestFirst,
+        (debrief) => debrief.outcome.objectiveMet,
+        (value) => value === null,
+      ),
+      commitmentKind: pick(
+        newestFirst,
+        (debrief) => debrief.outcome.commitmentKind,
+        () => false,
+      ),
       commitmentSecured: pick(newestFirst, (debrief) => debrief.outcome.commitmentSecured, blank),
       customerObjectiveAddressed: pick(
         newestFirst,
@@ -173,8 +223,16 @@ export function mergeDebriefs(
       ),
     },
     coaching: {
-      wentWell: pick(newestFirst, (debrief) => debrief.coaching.wentWell, (list) => list.every(blank)),
-      doDifferently: pick(newestFirst, (debrief) => debrief.coaching.doDifferently, (list) => list.every(blank)),
+      wentWell: pick(
+        newestFirst,
+        (debrief) => debrief.coaching.wentWell,
+        (list) => list.every(blank),
+      ),
+      doDifferently: pick(
+        newestFirst,
+        (debrief) => debrief.coaching.doDifferently,
+        (list) => list.every(blank),
+      ),
       nextCallCommitment: pick(newestFirst, (debrief) => debrief.coaching.nextCallCommitment, blank),
     },
     updatedAt: Math.max(local.updatedAt, theirs.updatedAt),

@@ -86,6 +86,7 @@ afterAll(async () => {
 
 describe('the debrief', () => {
   let packageFile = '';
+  let notesCodeText = '';
 
   it('keeps the manager’s notes folded until the rep has spoken first', async () => {
     const page = await openDebrief(manager);
@@ -100,12 +101,22 @@ describe('the debrief', () => {
       page.getByRole('button', { name: 'Export my notes' }).click(),
     ]);
     packageFile = await download.path();
+    // The same package as one line for a chat.
+    await page.getByRole('button', { name: 'Copy my notes as a code' }).click();
+    notesCodeText = await page.getByLabel('Your notes code').inputValue();
+    expect(notesCodeText).toMatch(/^RN1\.[A-Za-z0-9_-]+$/);
     await page.close();
   });
 
   it('merges the partner’s notes into one timeline with both authors, and a second import changes nothing', async () => {
     const page = await openDebrief(rep);
-    await page.getByLabel('Import partner’s notes').setInputFiles(packageFile);
+    // A damaged code is refused, and nothing changes.
+    await page.getByLabel('Paste a notes code').fill(notesCodeText.slice(0, -20));
+    await page.getByRole('button', { name: 'Import the code' }).click();
+    await page.getByRole('alert').filter({ hasText: 'damaged or incomplete' }).waitFor();
+    expect(await page.locator('.timeline .note-mark').count()).toBe(1);
+    await page.getByLabel('Paste a notes code').fill(notesCodeText);
+    await page.getByRole('button', { name: 'Import the code' }).click();
     await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
     const allNotes = async () => (await page.locator('.phase-notes').allInnerTexts()).join('\n');
     await expect.poll(allNotes).toContain('missed the budget hint');
@@ -127,6 +138,7 @@ describe('the debrief', () => {
     // The manager's debrief fields came along: the rep's empty self-assessment now holds what was typed there.
     expect(await page.getByLabel('How did it feel?').inputValue()).toBe('Good start, lost the thread on pricing');
 
+    // The same package again, as the file this time: nothing new.
     await page.getByLabel('Import partner’s notes').setInputFiles(packageFile);
     await page.getByRole('status').filter({ hasText: 'Already merged' }).waitFor();
     expect(await page.locator('.timeline .note-mark').count()).toBe(3);

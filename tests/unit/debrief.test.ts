@@ -9,9 +9,12 @@ import {
   candidateCalls,
   mergeDebriefs,
   mergeNotesPackage,
+  notesCode,
   notesPackage,
+  parseNotesCode,
   parseNotesPackage,
 } from '../../src/domain/notes-package';
+import { packCode } from '../../src/domain/compact-code';
 import { authoritativeTransitions, buildTimeline } from '../../src/domain/timeline';
 import { PLAN } from './fixtures';
 
@@ -280,5 +283,50 @@ describe('merging, further rules', () => {
     );
     expect(mergeDebriefs(null, { id: 'manager-call', role: 'manager' }, fromRep, 'rep')?.callId).toBe('manager-call');
     expect(mergeDebriefs(local, { id: 'manager-call', role: 'manager' }, null, 'rep')).toBe(local);
+  });
+});
+
+describe('notes codes', () => {
+  it('carry a package in one line and read back to the same package', async () => {
+    const manager = managerCall();
+    const pkg = notesPackage(manager.call, manager.notes, null, T0);
+    const code = await notesCode(pkg);
+    expect(code).toMatch(/^RN1\.[A-Za-z0-9_-]+$/);
+    expect(await parseNotesCode(`  ${code}\n`)).toEqual({ ok: true, pkg });
+  });
+
+  it('are not offered when the package is too long to paste in a chat', async () => {
+    const manager = managerCall();
+    const many = Array.from({ length: 400 }, (_, index) => ({
+      ...manager.notes[0]!,
+      id: `n-${index}`,
+      text: `${index} ${crypto.randomUUID()} ${crypto.randomUUID()}`,
+    }));
+    expect(await notesCode(notesPackage(manager.call, many, null, T0))).toBeNull();
+  });
+
+  it('are refused cleanly when they are not notes codes, damaged, or hostile', async () => {
+    const message = async (text: string) => {
+      const parsed = await parseNotesCode(text);
+      return parsed.ok ? 'accepted' : parsed.message;
+    };
+    expect(await message('')).toMatch(/Paste your partner’s notes code/);
+    expect(await message('RA1.abcd')).toMatch(/plan’s share code/);
+    expect(await message('hello')).toMatch(/not a Ridealong notes code/);
+    expect(await message('RN2.abcd')).toMatch(/newer version/);
+    const manager = managerCall();
+    const code = (await notesCode(notesPackage(manager.call, manager.notes, null, T0)))!;
+    expect(await message(code.slice(0, -10))).toMatch(/damaged or incomplete/);
+    const hostile = await packCode(
+      'RN1.',
+      JSON.stringify({ ...notesPackage(manager.call, manager.notes, null, T0), __proto__: 1 }).replace(
+        '"format"',
+        '"__proto__":{"x":1},"format"',
+      ),
+    );
+    expect(await message(hostile)).toMatch(/damaged or incomplete/);
+    const bomb = await packCode('RN1.', ' '.repeat(6 * 1024 * 1024));
+    expect(await message(bomb)).toMatch(/more than 5 MB/);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
