@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { currentItemIndex, type Call } from '../domain/call';
 import { debriefStatus, type Debrief } from '../domain/debrief';
+import { filterCalls, historyFacets, NO_FILTERS, type HistoryFilters } from '../domain/call-history';
 import { CALL_TYPES, planDisplayName } from '../domain/plan';
 import { listCallsNewestFirst } from '../storage/calls';
 import { getDebriefs } from '../storage/debriefs';
@@ -13,33 +14,51 @@ const TYPE_NAMES = { discovery: 'Discovery', advance: 'Advance', close: 'Close' 
 type Loaded =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; calls: Call[]; debriefs: Map<string, Debrief>; more: boolean };
+  /** `everything` false while only the first page is loaded; the rest follows a moment later. */
+  | { status: 'ready'; calls: Call[]; everything: boolean };
 
-/** Every call on this device, newest first, a page at a time, with filters and search. */
+/** Every call on this device, newest first, a page at a time, with filters and search over all of them. */
 export function CallHistory() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  /** The debriefs looked up so far; null for a call that has none yet, so it is not looked up again. */
+  const [debriefs, setDebriefs] = useState<Map<string, Debrief | null>>(new Map());
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [query, setQuery] = useState('');
-  const [callType, setCallType] = useState('');
-  const [person, setPerson] = useState('');
-  const [account, setAccount] = useState('');
+  const [filters, setFilters] = useState<HistoryFilters>(NO_FILTERS);
+  const setFilter = (changes: Partial<HistoryFilters>) => {
+    setFilters((current) => ({ ...current, ...changes }));
+    setLimit(PAGE_SIZE);
+  };
 
   useEffect(() => {
     void (async () => {
       try {
-        const found = await listCallsNewestFirst(limit + 1);
-        const calls = found.slice(0, limit);
-        setLoaded({
-          status: 'ready',
-          calls,
-          debriefs: await getDebriefs(calls.map((c) => c.id)),
-          more: found.length > limit,
-        });
+        // The first page shows at once; every call follows, so filters and search cover the whole history.
+        const first = await listCallsNewestFirst(PAGE_SIZE + 1);
+        setLoaded({ status: 'ready', calls: first, everything: first.length <= PAGE_SIZE });
+        if (first.length > PAGE_SIZE) {
+          setLoaded({ status: 'ready', calls: await listCallsNewestFirst(Infinity), everything: true });
+        }
       } catch (error) {
         setLoaded({ status: 'failed', message: `Ridealong could not read its calls: ${String(error)}` });
       }
     })();
-  }, [limit]);
+  }, []);
+
+  const matching = loaded.status === 'ready' ? filterCalls(loaded.calls, filters) : [];
+  const page = matching.slice(0, limit);
+  const pageKey = page.map((call) => call.id).join(',');
+  // Debriefs are read for the calls on screen only.
+  useEffect(() => {
+    const missing = page.map((call) => call.id).filter((id) => !debriefs.has(id));
+    if (missing.length === 0) return;
+    void getDebriefs(missing).then((found) =>
+      setDebriefs((current) => {
+        const next = new Map(current);
+        for (const id of missing) next.set(id, found.get(id) ?? null);
+        return next;
+      }),
+    );
+  }, [pageKey]);
 
   if (loaded.status === 'loading') return <p class="muted">Loading calls…</p>;
   if (loaded.status === 'failed') {
@@ -58,30 +77,24 @@ export function CallHistory() {
     );
   }
 
-  const people = [...new Set(loaded.calls.flatMap((c) => [c.planSnapshot.repName, c.planSnapshot.managerName]))]
-    .map((name) => name.trim())
-    .filter(Boolean)
-    .sort();
-  const accounts = [...new Set(loaded.calls.map((c) => c.planSnapshot.account.trim()))].filter(Boolean).sort();
-  const needle = query.trim().toLowerCase();
-  const shown = loaded.calls.filter((call) => {
-    const plan = call.planSnapshot;
-    if (callType && plan.callType !== callType) return false;
-    if (account && plan.account.trim() !== account) return false;
-    if (person && plan.repName.trim() !== person && plan.managerName.trim() !== person) return false;
-    return `${planDisplayName(plan)} ${plan.account}`.toLowerCase().includes(needle);
-  });
+  const { people, accounts } = historyFacets(loaded.calls);
+  const shown = page;
+  const more = matching.length > limit;
 
   return (
     <>
       <div class="filters" role="search">
         <label>
           Search by call or account
-          <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+          <input
+            type="search"
+            value={filters.query}
+            onInput={(event) => setFilter({ query: event.currentTarget.value })}
+          />
         </label>
         <label>
           Account
-          <select value={account} onChange={(event) => setAccount(event.currentTarget.value)}>
+          <select value={filters.account} onChange={(event) => setFilter({ account: event.currentTarget.value })}>
             <option value="">All</option>
             {accounts.map((name) => (
               <option key={name} value={name}>
@@ -92,7 +105,10 @@ export function CallHistory() {
         </label>
         <label>
           Call type
-          <select value={callType} onChange={(event) => setCallType(event.currentTarget.value)}>
+          <select
+            value={filters.callType}
+            onChange={(event) => setFilter({ callType: event.currentTarget.value as HistoryFilters['callType'] })}
+          >
             <option value="">All</option>
             {CALL_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -103,7 +119,7 @@ export function CallHistory() {
         </label>
         <label>
           Person
-          <select value={person} onChange={(event) => setPerson(event.currentTarget.value)}>
+          <select value={filters.person} onChange={(event) => setFilter({ person: event.currentTarget.value })}>
             <option value="">Everyone</option>
             {people.map((name) => (
               <option key={name} value={name}>
@@ -113,7 +129,8 @@ export function CallHistory() {
           </select>
         </label>
       </div>
-      {shown.length === 0 && <p class="muted">No call matches these filters.</p>}
+      {shown.length === 0 && loaded.everything && <p class="muted">No call matches these filters.</p>}
+      {shown.length === 0 && !loaded.everything && <p class="muted">Searching every call…</p>}
       {shown.length > 0 && (
         <table aria-label="Calls, newest first">
           <thead>
@@ -131,7 +148,7 @@ export function CallHistory() {
           </thead>
           <tbody>
             {shown.map((call) => {
-              const debrief = loaded.debriefs.get(call.id);
+              const debrief = debriefs.get(call.id) ?? undefined;
               return (
                 <tr key={call.id}>
                   <td>
@@ -153,7 +170,9 @@ export function CallHistory() {
           </tbody>
         </table>
       )}
-      {loaded.more && <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show older calls</button>}
+      {(more || (!loaded.everything && matching.length >= limit)) && (
+        <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show older calls</button>
+      )}
     </>
   );
 }

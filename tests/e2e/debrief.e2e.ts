@@ -194,4 +194,44 @@ describe('the debrief', () => {
     await page.getByText('No call matches these filters.').waitFor();
     await page.close();
   });
+
+  it('searches every call in the history, not just the first page', async () => {
+    const page = await rep.context.newPage();
+    await page.goto(extensionUrl(rep.extensionId, 'src/debrief/debrief.html'));
+    // 80 older calls, so the oldest lie well past the first page of 50.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('ridealong');
+          request.onsuccess = () => {
+            const transaction = request.result.transaction('calls', 'readwrite');
+            const store = transaction.objectStore('calls');
+            store.getAll().onsuccess = (event) => {
+              const [template] = (event.target as IDBRequest<Record<string, unknown>[]>).result;
+              for (let index = 0; index < 80; index++) {
+                const snapshot = { ...(template!.planSnapshot as object), account: `Oldco ${index}` };
+                store.put({
+                  ...template,
+                  id: `old-${index}`,
+                  startedAt: (template!.startedAt as number) - (index + 1) * 86_400_000,
+                  planSnapshot: snapshot,
+                });
+              }
+            };
+            transaction.oncomplete = () => resolve();
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'Show older calls' }).waitFor();
+    expect(await page.getByRole('row', { name: /Oldco 79/ }).count()).toBe(0);
+    await page.getByLabel('Search by call or account').fill('oldco 79');
+    await page.getByRole('row', { name: /Oldco 79/ }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Search by call or account').fill('');
+    await page.getByRole('combobox', { name: /^Account/ }).selectOption('Oldco 78');
+    await page.getByRole('row', { name: /Oldco 78/ }).waitFor();
+    await page.close();
+  });
 });
