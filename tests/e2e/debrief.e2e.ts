@@ -1,6 +1,8 @@
 // The debrief with two browsers: the manager (profile M) and the rep (profile R) each ran Ridealong on the same
 // meeting. M exports its notes package, R imports it, and R's debrief shows both authors on one timeline.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OverlayFrame, PopupPage, extensionUrl, startExtensionBrowser, type ExtensionBrowser } from './harness';
@@ -192,6 +194,33 @@ describe('the debrief', () => {
     await page.getByRole('row', { name: new RegExp(TITLE) }).waitFor();
     await page.getByLabel('Search by call or account').fill('initech');
     await page.getByText('No call matches these filters.').waitFor();
+    await page.close();
+  });
+
+  it('asks before merging a package that doesn’t look like this call, and merges only when told', async () => {
+    // The manager's package, as if from another plan's call: same notes, new ids.
+    const pkg = JSON.parse(readFileSync(packageFile, 'utf8')) as {
+      call: { id: string; planId: string };
+      notes: { id: string; callId: string }[];
+    };
+    pkg.call = { ...pkg.call, id: 'another-call', planId: 'another-plan' };
+    pkg.notes = pkg.notes.map((note) => ({ ...note, id: `${note.id}-other`, callId: 'another-call' }));
+    const otherFile = join(tmpdir(), `ridealong-other-${Date.now()}.json`);
+    writeFileSync(otherFile, JSON.stringify(pkg));
+
+    const page = await openDebrief(rep);
+    const marks = page.locator('.timeline .note-mark');
+    const before = await marks.count();
+    await page.getByLabel('Import partner’s notes').setInputFiles(otherFile);
+    const ask = page.getByRole('group', { name: 'Merge a package from another call?' });
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await ask.count()).toBe(0);
+    expect(await marks.count()).toBe(before);
+
+    await page.getByLabel('Import partner’s notes').setInputFiles(otherFile);
+    await ask.getByRole('button', { name: 'Merge anyway' }).click();
+    await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
+    expect(await marks.count()).toBe(before + 2);
     await page.close();
   });
 
