@@ -175,6 +175,7 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await history.getByLabel('Went well 1', { exact: true }).fill('Clear agenda, agreed up front');
   await history.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   await shoot(history, 'debrief-call', { fullPage: true });
+  await seedPastCalls(history);
   await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html#trends'));
   await history.getByRole('heading', { name: 'Trends' }).waitFor();
   await history.locator('.trend').first().waitFor();
@@ -185,4 +186,61 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(history, 'debrief-backup');
   await history.close();
   return written;
+}
+
+/**
+ * Three earlier months of the demo rep's debriefed calls, copied from the demo call, so the trends page has a
+ * direction to show. Written straight into the extension's database from one of its own pages.
+ * @param {import('playwright-core').Page} page an extension page
+ */
+async function seedPastCalls(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('ridealong');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction(['calls', 'debriefs'], 'readwrite');
+          const calls = transaction.objectStore('calls');
+          const debriefs = transaction.objectStore('debriefs');
+          calls.getAll().onsuccess = (event) => {
+            const template = /** @type {any} */ (event.target).result[0];
+            debriefs.get(template.id).onsuccess = (found) => {
+              const debrief = /** @type {any} */ (found.target).result;
+              const DAY = 86_400_000;
+              const met = ['no', 'partly', 'partly', 'yes', 'yes', 'yes'];
+              for (let index = 0; index < 6; index++) {
+                const id = `demo-past-${index}`;
+                const startedAt = template.startedAt - (90 - index * 15) * DAY;
+                const ticks = template.planSnapshot.questions
+                  .slice(0, 1 + Math.floor(index / 2))
+                  .map((/** @type {{ id: string }} */ q) => ({ questionId: q.id, at: startedAt + 60_000 }));
+                calls.put({
+                  ...template,
+                  id,
+                  startedAt,
+                  endedAt: startedAt + (45 - index * 2) * 60_000,
+                  lastSeenAt: startedAt,
+                  questionTicks: ticks,
+                });
+                debriefs.put({
+                  ...debrief,
+                  callId: id,
+                  outcome: { ...debrief.outcome, objectiveMet: met[index], customerObjectiveAddressed: 'yes' },
+                  coaching: {
+                    wentWell: ['Clear agenda'],
+                    doDifferently: ['Pause after the price'],
+                    nextCallCommitment: 'Ask about budget before pricing',
+                  },
+                  followUp: index === 0 ? undefined : index < 3 ? 'no' : 'yes',
+                  updatedAt: startedAt,
+                });
+              }
+            };
+          };
+          transaction.oncomplete = () => resolve(undefined);
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+  );
 }

@@ -7,6 +7,8 @@ import {
   MAX_COACHING_ITEMS,
   missingForComplete,
   notesRevealed,
+  previousCommitment,
+  type PreviousCommitment,
   RATINGS,
   type Debrief,
   type Rating,
@@ -24,7 +26,7 @@ import {
 import { planDisplayName } from '../domain/plan';
 import { buildTimeline } from '../domain/timeline';
 import { getCall } from '../storage/calls';
-import { getDebrief, importNotesPackage, saveDebrief } from '../storage/debriefs';
+import { earlierCallsOfRep, getDebrief, importNotesPackage, saveDebrief } from '../storage/debriefs';
 import { listNotesForCall } from '../storage/notes';
 import { downloadFile, JsonFileInput } from '../ui/files';
 import { formatDateTime } from '../ui/format';
@@ -54,6 +56,8 @@ export function CallDebrief({ callId }: { callId: string }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pendingImport, setPendingImport] = useState<ParsedPackage | null>(null);
   const [myCode, setMyCode] = useState<string | null>(null);
+  /** The commitment from the rep's previous debriefed call, to follow up here; null when there is none. */
+  const [lastCommitment, setLastCommitment] = useState<PreviousCommitment | null>(null);
   const [partnerCode, setPartnerCode] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -64,7 +68,12 @@ export function CallDebrief({ callId }: { callId: string }) {
         setLoaded({ status: 'missing' });
         return;
       }
-      const [notes, stored] = await Promise.all([listNotesForCall(callId), getDebrief(callId)]);
+      const [notes, stored, earlier] = await Promise.all([
+        listNotesForCall(callId),
+        getDebrief(callId),
+        earlierCallsOfRep(call),
+      ]);
+      setLastCommitment(previousCommitment(earlier));
       setLoaded({ status: 'ready', call, notes });
       setDebrief((current) => current ?? stored ?? emptyDebrief(callId, call.planSnapshot.commitment.kind, Date.now()));
     } catch (error) {
@@ -361,6 +370,20 @@ export function CallDebrief({ callId }: { callId: string }) {
 
       <section aria-labelledby="coaching">
         <h2 id="coaching">4. Coaching</h2>
+        {lastCommitment && (
+          <div class="follow-up">
+            <p>
+              Last time ({lastCommitment.callName}, {formatDateTime(lastCommitment.startedAt)}),{' '}
+              {call.planSnapshot.repName.trim() || 'the rep'} committed to: “{lastCommitment.text}”
+            </p>
+            <RatingGroup
+              legend="Was that commitment kept on this call?"
+              name="follow-up"
+              value={current.followUp ?? null}
+              onChange={(followUp) => update((d) => ({ ...d, followUp }))}
+            />
+          </div>
+        )}
         <CoachingList
           label="Went well"
           items={current.coaching.wentWell}

@@ -23,7 +23,7 @@ export function Trends() {
           debrief: debriefs.get(call.id) ?? null,
           notes: notes[index]!,
         }));
-        setLoaded({ status: 'ready', trends: repTrends(records, Date.now()) });
+        setLoaded({ status: 'ready', trends: repTrends(records, Date.now(), localMonth) });
       } catch (error) {
         setLoaded({ status: 'failed', message: `Ridealong could not read its calls: ${String(error)}` });
       }
@@ -54,7 +54,7 @@ export function Trends() {
               <dd>{formatClock(trend.averageOverrunMs)}</dd>
               <dt>Questions covered</dt>
               <dd>{trend.questionsCovered === null ? '—' : `${Math.round(trend.questionsCovered * 100)}%`}</dd>
-              <dt>Coaching commitments followed up</dt>
+              <dt>Coaching commitments kept</dt>
               <dd>
                 {trend.commitmentsFollowedUp.of === 0
                   ? '—'
@@ -67,8 +67,85 @@ export function Trends() {
                 <TagBars tags={trend.topTags} />
               </>
             )}
+            {trend.byMonth.length > 1 && <MonthByMonth trend={trend} />}
           </section>
         ))}
+    </>
+  );
+}
+
+/** The local calendar month, "2026-11": a call on the last evening of a month belongs to that month here. */
+function localMonth(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
+function monthName(month: string): string {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  return new Date(year, index - 1, 1).toLocaleDateString(undefined, { month: 'short', year: 'numeric' });
+}
+
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+
+/**
+ * Month by month: a line for the objective met and one for the questions covered, each point labelled with its
+ * value, and the same figures in a table beside it. Line shapes differ (solid, dashed) so colour is never the key.
+ */
+function MonthByMonth({ trend }: { trend: RepTrend }) {
+  const months = trend.byMonth;
+  const width = 420;
+  const height = 120;
+  const x = (index: number) => 30 + (index * (width - 60)) / Math.max(1, months.length - 1);
+  const y = (share: number) => 10 + (1 - share) * (height - 30);
+  const line = (read: (month: RepTrend['byMonth'][number]) => number | null) =>
+    months
+      .map((month, index) => [index, read(month)] as const)
+      .filter((point): point is readonly [number, number] => point[1] !== null)
+      .map(([index, share]) => `${x(index)},${y(share)}`)
+      .join(' ');
+  const summary = months
+    .map(
+      (month) =>
+        `${monthName(month.month)}: objective met ${percent(month.objectiveMetShare)}, questions ${percent(month.questionsCovered)}`,
+    )
+    .join('; ');
+  return (
+    <>
+      <h3>Month by month</h3>
+      <svg class="months" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+        <polyline class="met" points={line((month) => month.objectiveMetShare)} />
+        <polyline class="asked" points={line((month) => month.questionsCovered)} />
+        {months.map((month, index) => (
+          <text key={month.month} x={x(index)} y={height - 4} text-anchor="middle">
+            {monthName(month.month)}
+          </text>
+        ))}
+      </svg>
+      <p class="legend muted">Solid: objective met. Dashed: questions covered.</p>
+      <table class="months-table">
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">Calls</th>
+            <th scope="col">Objective met</th>
+            <th scope="col">Average overrun</th>
+            <th scope="col">Questions covered</th>
+            <th scope="col">Most frequent tag</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((month) => (
+            <tr key={month.month}>
+              <th scope="row">{monthName(month.month)}</th>
+              <td>{month.calls}</td>
+              <td>{percent(month.objectiveMetShare)}</td>
+              <td>{formatClock(month.averageOverrunMs)}</td>
+              <td>{percent(month.questionsCovered)}</td>
+              <td>{month.topTag ? `${month.topTag.tag} (${month.topTag.count})` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }

@@ -38,6 +38,11 @@ export const DebriefSchema = v.strictObject({
     /** One thing the rep commits to on the next call. */
     nextCallCommitment: text(300),
   }),
+  /**
+   * Whether the rep kept the commitment made in the debrief of their previous call; absent when there was none to
+   * follow up, or it was not rated yet.
+   */
+  followUp: v.optional(v.nullable(v.picklist(RATINGS))),
   updatedAt: EpochMsSchema,
 });
 export type Debrief = v.InferOutput<typeof DebriefSchema>;
@@ -83,7 +88,29 @@ export function debriefStatus(debrief: Debrief | null | undefined): DebriefStatu
   if (!debrief) return 'not-started';
   if (missingForComplete(debrief).length === 0) return 'complete';
   const empty = emptyDebrief(debrief.callId, debrief.outcome.commitmentKind, debrief.updatedAt);
-  return JSON.stringify({ ...debrief, updatedAt: 0 }) === JSON.stringify({ ...empty, updatedAt: 0 })
-    ? 'not-started'
-    : 'in-progress';
+  const comparable = { ...debrief, updatedAt: 0, followUp: debrief.followUp ?? undefined };
+  return JSON.stringify(comparable) === JSON.stringify({ ...empty, updatedAt: 0 }) ? 'not-started' : 'in-progress';
+}
+
+export interface PreviousCommitment {
+  callId: string;
+  /** The earlier call's name and start, to say where the commitment came from. */
+  callName: string;
+  startedAt: number;
+  text: string;
+}
+
+/**
+ * The commitment to follow up in this call's debrief: from the same rep's most recent earlier call whose debrief
+ * named one. `earlier` holds that rep's calls before this one, each with its debrief, in any order.
+ */
+export function previousCommitment(
+  earlier: { callId: string; callName: string; startedAt: number; debrief: Debrief | null }[],
+): PreviousCommitment | null {
+  const withCommitment = earlier
+    .filter((entry) => filled(entry.debrief?.coaching.nextCallCommitment ?? ''))
+    .sort((a, b) => b.startedAt - a.startedAt)[0];
+  if (!withCommitment) return null;
+  const { callId, callName, startedAt, debrief } = withCommitment;
+  return { callId, callName, startedAt, text: debrief!.coaching.nextCallCommitment.trim() };
 }

@@ -235,6 +235,18 @@ export function mergeDebriefs(
       ),
       nextCallCommitment: pick(newestFirst, (debrief) => debrief.coaching.nextCallCommitment, blank),
     },
+    ...withFollowUp(
+      pick(
+        newestFirst,
+        (debrief) => debrief.followUp ?? null,
+        (value) => value === null,
+      ),
+    ),
     updatedAt: Math.max(local.updatedAt, theirs.updatedAt),
   };
+}
+
+/** The follow-up rating as a field, or nothing when neither side rated it (the field stays absent, as it was). */
+function withFollowUp(followUp: Debrief['followUp'] | null): Pick<Debrief, 'followUp'> {
+  return followUp ? { followUp } : {};
 }

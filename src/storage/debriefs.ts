@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { DebriefSchema, type Debrief } from '../domain/debrief';
 import { mergeNotesPackage, type MergeResult, type NotesPackage } from '../domain/notes-package';
-import { CallSchema } from '../domain/call';
+import { CallSchema, type Call } from '../domain/call';
+import { planDisplayName } from '../domain/plan';
 import { NoteSchema } from '../domain/note';
 import { abortTransaction, openDatabase } from './database';
 
@@ -60,4 +61,39 @@ export async function importNotesPackage(localCallId: string, pkg: NotesPackage)
     transaction.done,
   ]);
   return merged;
+}
+
+/**
+ * The same rep's calls before this one, newest first, each with its debrief: where the commitment to follow up
+ * comes from. Reads at most `scan` earlier calls, so a long history stays quick.
+ */
+export async function earlierCallsOfRep(
+  call: Call,
+  scan = 500,
+): Promise<{ callId: string; callName: string; startedAt: number; debrief: Debrief | null }[]> {
+  const rep = call.planSnapshot.repName.trim().toLowerCase();
+  if (rep === '') return [];
+  const database = await openDatabase();
+  const transaction = database.transaction(['calls', 'debriefs']);
+  const found: { callId: string; callName: string; startedAt: number; debrief: Debrief | null }[] = [];
+  let cursor = await transaction
+    .objectStore('calls')
+    .index('byStartedAt')
+    .openCursor(IDBKeyRange.upperBound(call.startedAt, true), 'prev');
+  for (let seen = 0; cursor && seen < scan; seen++) {
+    const earlier = cursor.value;
+    if (earlier.id !== call.id && earlier.planSnapshot.repName.trim().toLowerCase() === rep) {
+      const debrief = (await transaction.objectStore('debriefs').get(earlier.id)) ?? null;
+      found.push({
+        callId: earlier.id,
+        callName: planDisplayName(earlier.planSnapshot),
+        startedAt: earlier.startedAt,
+        debrief,
+      });
+      if (debrief?.coaching.nextCallCommitment.trim()) break;
+    }
+    cursor = await cursor.continue();
+  }
+  await transaction.done;
+  return found;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endCall, startCall, tickQuestion, type Call } from '../../src/domain/call';
-import { emptyDebrief, type Debrief } from '../../src/domain/debrief';
+import { emptyDebrief, previousCommitment, type Debrief } from '../../src/domain/debrief';
 import { createNote, DEFAULT_NOTE_TAGS } from '../../src/domain/note';
 import { repTrends } from '../../src/domain/trends';
 import { PLAN } from './fixtures';
@@ -59,16 +59,77 @@ describe('trends per rep', () => {
     ]);
   });
 
-  it('count a coaching commitment as followed up when the rep’s next call was debriefed in turn', () => {
-    const committed = { coaching: { wentWell: [], doDifferently: [], nextCallCommitment: 'Pause after the ask' } };
-    const followed = repTrends(
+  it('count commitments kept, out of those the next debrief rated', () => {
+    const trend = repTrends(
       [
-        record('a', 'Sam', 0, 30, committed),
-        record('b', 'Sam', 100 * MINUTE, 30, { ...committed }),
-        record('c', 'Sam', 200 * MINUTE, 30, null),
+        record('a', 'Sam', 0, 30, { followUp: 'yes' }),
+        record('b', 'Sam', 100 * MINUTE, 30, { followUp: 'partly' }),
+        record('c', 'Sam', 200 * MINUTE, 30, { followUp: 'yes' }),
+        record('d', 'Sam', 300 * MINUTE, 30, { followUp: null }),
+        record('e', 'Sam', 400 * MINUTE, 30, null),
       ],
       1_000 * MINUTE,
     )[0]!;
-    expect(followed.commitmentsFollowedUp).toEqual({ followed: 1, of: 2 });
+    expect(trend.commitmentsFollowedUp).toEqual({ followed: 2, of: 3 });
+  });
+
+  it('show the direction month by month, oldest first', () => {
+    const DAY = 24 * 60 * MINUTE;
+    const nov = Date.UTC(2026, 10, 3);
+    const dec = Date.UTC(2026, 11, 3);
+    const outcome = (objectiveMet: Debrief['outcome']['objectiveMet']) => ({
+      outcome: { ...emptyDebrief('x', 'next-step', 0).outcome, objectiveMet },
+    });
+    const trend = repTrends(
+      [
+        record('d1', 'Sam', dec, 30, outcome('yes'), [2]),
+        record('n1', 'Sam', nov, 40, outcome('no'), [0, 0]),
+        record('n2', 'Sam', nov + DAY, 50, outcome('partly'), [0]),
+        record('n3', 'Sam', nov + 2 * DAY, 30, null),
+        record('d2', 'Sam', dec + DAY, 30, outcome('yes')),
+      ],
+      dec + 10 * DAY,
+    )[0]!;
+    expect(trend.byMonth).toEqual([
+      {
+        month: '2026-11',
+        calls: 3,
+        objectiveMetShare: 0,
+        averageOverrunMs: (10 * MINUTE + 20 * MINUTE) / 3,
+        questionsCovered: 2 / 3,
+        topTag: { tag: 'Missed buying signal', count: 3 },
+      },
+      {
+        month: '2026-12',
+        calls: 2,
+        objectiveMetShare: 1,
+        averageOverrunMs: 0,
+        questionsCovered: 1 / 2,
+        topTag: { tag: 'Great question', count: 1 },
+      },
+    ]);
+  });
+
+  it('group months by the calendar the page passes in', () => {
+    const trend = repTrends([record('a', 'Sam', Date.UTC(2026, 10, 30, 23), 30, null)], 0, () => 'local month')[0]!;
+    expect(trend.byMonth.map((month) => month.month)).toEqual(['local month']);
+  });
+});
+
+describe('the previous call’s commitment', () => {
+  it('is the most recent earlier one the rep committed to', () => {
+    const debrief = (text: string) => ({
+      ...emptyDebrief('x', 'next-step', 0),
+      coaching: { wentWell: [], doDifferently: [], nextCallCommitment: text },
+    });
+    expect(
+      previousCommitment([
+        { callId: 'a', callName: 'A', startedAt: 1, debrief: debrief('Pause after the ask') },
+        { callId: 'c', callName: 'C', startedAt: 3, debrief: debrief('  ') },
+        { callId: 'b', callName: 'B', startedAt: 2, debrief: debrief(' Ask about budget first ') },
+        { callId: 'd', callName: 'D', startedAt: 4, debrief: null },
+      ]),
+    ).toEqual({ callId: 'b', callName: 'B', startedAt: 2, text: 'Ask about budget first' });
+    expect(previousCommitment([])).toBeNull();
   });
 });
