@@ -19,6 +19,9 @@ export function escapeMarkdown(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .trim()
+      // Text that starts a list item ("- 1. Ask", "- + Ask", "- - Ask") would open a nested list: its marker is escaped.
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
   );
 }
 
@@ -97,5 +100,6 @@ export function debriefMarkdown(
   list(debrief?.coaching.doDifferently ?? []);
   const commitment = debrief?.coaching.nextCallCommitment.trim();
   lines.push(`**Next call, the rep will:** ${commitment ? escapeMarkdown(commitment) : 'not set'}`, '');
+  if (debrief?.followUp) lines.push(`**Last call’s commitment kept:** ${RATING_WORDS[debrief.followUp]}`, '');
   return lines.join('\n');
 }

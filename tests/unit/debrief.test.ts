@@ -167,6 +167,67 @@ describe('Markdown export', () => {
     );
   });
 
+  it('escapes a leading list marker, so an item can’t open a nested list or a rule', () => {
+    expect(['1. first', '2) second', '- dash', '+ plus', '---', '=== title', '-5% off'].map(escapeMarkdown)).toEqual([
+      '1\\. first',
+      '2\\) second',
+      '\\- dash',
+      '\\+ plus',
+      '\\---',
+      '\\=== title',
+      '\\-5% off',
+    ]);
+    expect(escapeMarkdown('Q3 1. plan')).toBe('Q3 1. plan');
+  });
+
+  it('matches the hostile golden file: every user field holds structure-breaking text', () => {
+    const hostile = (label: string) => `${label} # h | a | b | <img src=x onerror=alert(1)> *x* [l](javascript:x)`;
+    const plan = {
+      ...PLAN,
+      title: '# Acme | <b>Q3</b>',
+      account: '- Acme',
+      objective: '1. Agree | pilot',
+      questions: [{ id: 'q-open', text: '> quoted? <script>' }],
+    };
+    let call = startCall(plan, 'rep', MEETING, T0, 'hostile-call');
+    call = endCall(call, T0 + 20 * MINUTE);
+    const notes = [
+      createNote(
+        call,
+        { tag: { label: '## tag', stepIn: true, guardrail: false }, text: hostile('note'), author: 'manager' },
+        T0 + MINUTE,
+        'h-1',
+      ),
+      createNote(call, { tag: null, text: '- a list?\n# and a heading', author: 'rep' }, T0 + 2 * MINUTE, 'h-2'),
+    ];
+    const debrief: Debrief = {
+      ...emptyDebrief(call.id, 'order', T0),
+      outcome: {
+        objectiveMet: 'no',
+        commitmentKind: 'order',
+        commitmentSecured: hostile('order'),
+        customerObjectiveAddressed: 'partly',
+      },
+      coaching: {
+        wentWell: ['1. numbered', '---', hostile('well')],
+        doDifferently: ['+ plus', '<!-- comment -->'],
+        nextCallCommitment: '```code fence```',
+      },
+      followUp: 'partly',
+    };
+    const markdown = debriefMarkdown(call, notes, debrief, buildTimeline(call, notes, T0 + 60 * MINUTE), {
+      formatDate: () => '24 Nov 2026, 10:00',
+    });
+    const golden = join(__dirname, 'golden', 'debrief-hostile.md');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
+    expect(markdown).toBe(readFileSync(golden, 'utf8'));
+    // Structure comes from us only: every line is empty, ours, or a list item we started.
+    for (const line of markdown.split('\n')) {
+      expect(line).toMatch(/^$|^# Debrief: |^## [A-Z]|^- |^\d+\. |^\*\*[A-Z][^*]*\*\*/);
+    }
+    expect(markdown).not.toMatch(/<(img|script|b|!--)/);
+  });
+
   it('matches the golden file, hostile text included', () => {
     const manager = managerCall();
     const hostile: Note = {
