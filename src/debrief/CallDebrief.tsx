@@ -30,7 +30,7 @@ import { earlierCallsOfRep, getDebrief, importNotesPackage, saveDebrief } from '
 import { listNotesForCall } from '../storage/notes';
 import { downloadFile, JsonFileInput } from '../ui/files';
 import { formatDateTime } from '../ui/format';
-import { TimelineChart, type Selection } from './TimelineChart';
+import { TimelineChart, TimelineLegend, type Selection } from './TimelineChart';
 
 const SAVE_DELAY_MS = 300;
 const STATUS_TEXT = { 'not-started': 'Not started', 'in-progress': 'In progress', complete: '✓ Complete' } as const;
@@ -292,6 +292,7 @@ export function CallDebrief({ callId }: { callId: string }) {
           </p>
         )}
         <TimelineChart timeline={timeline} selection={selection} onSelect={setSelection} />
+        <TimelineLegend />
         <ol class="phases">
           {timeline.actual.map((phase, index) => {
             const box = timeline.planned[phase.itemIndex];

@@ -1,4 +1,5 @@
 import { formatClock } from '../domain/call-progress';
+import { noteIcon, tagIconLegend } from '../domain/note';
 import type { Timeline } from '../domain/timeline';
 
 export type Selection = { kind: 'phase'; index: number } | { kind: 'note'; id: string } | null;
@@ -15,7 +16,8 @@ const BAR = 24;
 
 /**
  * The replay, drawn in SVG: planned time boxes over the phases as they happened, and every note at its moment.
- * Shapes and letters carry the meaning, not colour alone: R/M for the author, ▲ for a step-in, ! for a guardrail.
+ * Shapes and icons carry the meaning, not colour alone: a circle is the manager's note, a square the rep's, and the
+ * icon inside says which tag (▲ a step-in, ! a guardrail crossed, ? a great question…), as the legend spells out.
  * Every phase and note is a keyboard-focusable button that selects it.
  */
 export function TimelineChart(props: {
@@ -110,7 +112,7 @@ export function TimelineChart(props: {
         const lane = laneFor(cx, index);
         const cy = ROW.notes + lane * LANE_HEIGHT;
         const guardrail = timeline.guardrailsCrossed.includes(entry);
-        const mark = entry.note.stepIn ? '▲' : guardrail ? '!' : entry.note.author === 'rep' ? 'R' : 'M';
+        const mark = noteIcon(entry.note);
         const label = `Note at ${formatClock(entry.offsetMs)} by the ${entry.note.author}: ${[
           entry.note.tag,
           entry.note.text,
@@ -127,7 +129,11 @@ export function TimelineChart(props: {
             {...activate({ kind: 'note', id: entry.note.id })}
           >
             <title>{label}</title>
-            <circle cx={cx} cy={cy} r="9" />
+            {entry.note.author === 'rep' ? (
+              <rect x={cx - 9} y={cy - 9} width="18" height="18" rx="2" />
+            ) : (
+              <circle cx={cx} cy={cy} r="9" />
+            )}
             <text x={cx} y={cy + 4} text-anchor="middle">
               {mark}
             </text>
@@ -135,5 +141,17 @@ export function TimelineChart(props: {
         );
       })}
     </svg>
+  );
+}
+
+/** What the timeline's shapes and icons mean, in words. */
+export function TimelineLegend() {
+  return (
+    <p class="timeline-legend muted">
+      ● the manager’s note · ■ the rep’s note ·{' '}
+      {tagIconLegend()
+        .map((entry) => `${entry.icon} ${entry.label}`)
+        .join(' · ')}
+    </p>
   );
 }

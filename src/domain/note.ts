@@ -104,6 +104,39 @@ export function isGuardrailNote(note: Pick<Note, 'tag' | 'guardrail'>): boolean 
   return note.guardrail ?? note.tag === GUARDRAIL_TAG_LABEL;
 }
 
+/** Icons for the default tags, so the timeline shows what kind of moment a note marks at a glance. */
+const DEFAULT_TAG_ICONS = new Map<string, string>([
+  ['Missed buying signal', '$'],
+  ['Features without benefits (data dump)', '≡'],
+  ['Great question', '?'],
+  ['Strong transition', '→'],
+  ['Lost control of the call', '↯'],
+  ['Talked over the customer', '‖'],
+  ['Objection handled well', '✓'],
+  ['I would step in here', '△'],
+  ['Custom', '•'],
+]);
+
+/**
+ * One character for a note on the timeline: ▲ a step-in, ! a guardrail crossed, a default tag's icon, else the
+ * tag's first letter, and · for a note without a tag.
+ */
+export function noteIcon(note: Pick<Note, 'tag' | 'stepIn' | 'guardrail'>): string {
+  if (note.stepIn) return '▲';
+  if (isGuardrailNote(note)) return '!';
+  if (!note.tag) return '·';
+  return DEFAULT_TAG_ICONS.get(note.tag) ?? ([...note.tag.trim()][0] ?? '·').toUpperCase();
+}
+
+/** The icons of the default tags, for a legend. */
+export function tagIconLegend(): { icon: string; label: string }[] {
+  return [
+    { icon: '▲', label: 'stepped in' },
+    { icon: '!', label: 'guardrail crossed' },
+    ...[...DEFAULT_TAG_ICONS].map(([label, icon]) => ({ icon, label: label.toLowerCase() })),
+  ];
+}
+
 /** A note is worth keeping when it has a tag or some text. */
 export function isEmptyNote(input: { tag: NoteTag | null; text: string }): boolean {
   return input.tag === null && input.text.trim() === '';

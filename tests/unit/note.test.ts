@@ -6,6 +6,7 @@ import {
   DEFAULT_NOTE_TAGS,
   isEmptyNote,
   isGuardrailNote,
+  noteIcon,
   itemIndexAt,
   NoteTagSchema,
 } from '../../src/domain/note';
@@ -138,5 +139,21 @@ describe('guardrail notes', () => {
     ];
     expect(v.parse(v.array(NoteTagSchema), saved).map((tag) => tag.guardrail)).toEqual([true, false]);
     expect(DEFAULT_NOTE_TAGS.filter((tag) => tag.guardrail).map((tag) => tag.label)).toEqual(['Guardrail crossed']);
+  });
+});
+
+describe('note icons on the timeline', () => {
+  it('say step-in, guardrail, the default tag, or the tag’s first letter', () => {
+    expect(noteIcon({ tag: 'I stepped in', stepIn: true })).toBe('▲');
+    expect(noteIcon({ tag: 'Pricing came up', stepIn: false, guardrail: true })).toBe('!');
+    expect(noteIcon({ tag: 'Guardrail crossed', stepIn: false })).toBe('!');
+    expect(noteIcon({ tag: 'Great question', stepIn: false })).toBe('?');
+    expect(noteIcon({ tag: 'budget mentioned', stepIn: false })).toBe('B');
+    expect(noteIcon({ tag: null, stepIn: false })).toBe('·');
+    // Every default tag has an icon of its own, so two kinds of moment never look alike.
+    const icons = DEFAULT_NOTE_TAGS.map((tag) =>
+      noteIcon({ tag: tag.label, stepIn: tag.stepIn, guardrail: tag.guardrail }),
+    );
+    expect(new Set(icons).size).toBe(DEFAULT_NOTE_TAGS.length);
   });
 });
