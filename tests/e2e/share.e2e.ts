@@ -28,7 +28,9 @@ afterAll(async () => {
 });
 
 async function shareCode(popup: PopupPage, title: string): Promise<string> {
-  // A fresh list, so the code read below can't be one an earlier click left on the screen.
+  // A fresh list, so the code read below can't be one an earlier click left on the screen. The plan is listed
+  // under its name first: then any edit before this is stored, and the reload can't cut its save short.
+  await popup.page.getByRole('button', { name: `Share ${title}` }).waitFor();
   await popup.page.reload();
   await popup.page.getByRole('button', { name: `Share ${title}` }).click();
   return popup.page.getByLabel(`Share code for “${title}”`).inputValue();
