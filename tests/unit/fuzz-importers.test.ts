@@ -14,7 +14,7 @@ import { emptyDebrief } from '../../src/domain/debrief';
 import { createNote, DEFAULT_NOTE_TAGS } from '../../src/domain/note';
 import { notesPackage, parseNotesCode, parseNotesPackage } from '../../src/domain/notes-package';
 import { parsePlanFile, planFileText } from '../../src/domain/plan-file';
-import { decodeShareCode, encodeShareCode } from '../../src/domain/share-code';
+import { decodeShareCode } from '../../src/domain/share-code';
 import { readEverything, restoreBackup } from '../../src/storage/backup';
 import { saveCall } from '../../src/storage/calls';
 import { importNotesPackage, saveDebrief } from '../../src/storage/debriefs';
