@@ -250,15 +250,15 @@ describe('the crash suite', () => {
       const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
       const next = random(seed);
       const acknowledged: Acknowledged = { notes: [], transitions: 0, itemIndex: 0, ticked: false, feel: null };
-      const lost: string[] = [];
+      /** Each loss once, with the round it was first found in. */
+      const lost = new Map<string, number>();
+      const record = (found: string[], round: number) => {
+        for (const what of found) if (!lost.has(what)) lost.set(what, round);
+      };
       const counts: Record<Action, number> = { note: 0, transition: 0, tick: 0, debrief: 0 };
       for (let round = 0; round < ROUNDS; round++) {
         const running = await launch();
-        lost.push(
-          ...lostAgainst(acknowledged, await readStored(running.context, running.extensionId)).map(
-            (what) => `round ${round}: ${what}`,
-          ),
-        );
+        record(lostAgainst(acknowledged, await readStored(running.context, running.extensionId)), round);
         const { page, overlay } = await openCall(running.context, round === 0, running.extensionId);
         // The first four rounds take each action once; then they come at random.
         const action = round < ACTIONS.length ? ACTIONS[round]! : ACTIONS[Math.floor(next() * ACTIONS.length)]!;
@@ -270,14 +270,14 @@ describe('the crash suite', () => {
       }
       const final = await launch();
       const stored = await readStored(final.context, final.extensionId);
-      lost.push(...lostAgainst(acknowledged, stored).map((what) => `after the last round: ${what}`));
+      record(lostAgainst(acknowledged, stored), ROUNDS);
       await kill(final);
       const duplicates = stored.notes.length - new Set(stored.notes.map((note) => note.text)).size;
       console.log(
         `crash suite (seed ${seed}): ${ROUNDS} SIGKILLs; acknowledged ${counts.note} notes, ${counts.transition} ` +
-          `transitions, ${counts.tick} ticks, ${counts.debrief} debrief edits; ${lost.length} lost, ${duplicates} duplicated`,
+          `transitions, ${counts.tick} ticks, ${counts.debrief} debrief edits; ${lost.size} lost, ${duplicates} duplicated`,
       );
-      expect(lost).toEqual([]);
+      expect([...lost].map(([what, round]) => `${what} (found after round ${round})`)).toEqual([]);
       expect(duplicates).toBe(0);
     },
   );
