@@ -120,10 +120,13 @@ describe('notes', () => {
     overlay = await OverlayFrame.on(page);
     await overlay.expand();
     await expect.poll(() => overlay.frame.getByText('21 notes on this call').count(), { timeout: 10_000 }).toBe(1);
+    // Sent again from the outbox; the first try may meet the stopped worker, so allow the retries their time.
     await expect
-      .poll(async () => (await storedNotes()).some((note) => note.text === 'Pending when the tab reloaded'))
+      .poll(async () => (await storedNotes()).some((note) => note.text === 'Pending when the tab reloaded'), {
+        timeout: 10_000,
+      })
       .toBe(true);
-    await expect.poll(() => overlay.frame.locator('.note-status.pending').count()).toBe(0);
+    await expect.poll(() => overlay.frame.locator('.note-status.pending').count(), { timeout: 10_000 }).toBe(0);
     const notes = await storedNotes();
     expect(notes.filter((note) => note.text === 'Pending when the tab reloaded')).toHaveLength(1);
     expect(notes).toHaveLength(21);
