@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { storageProblemText } from '../ui/storage-problem';
 import {
   backupFileName,
   backupOf,
@@ -39,7 +40,7 @@ export function BackupPanel() {
       const count = backup.plans.length + backup.calls.length + backup.notes.length + backup.debriefs.length;
       setMessage({ kind: 'done', text: `Backed up ${count} records to ${backupFileName(now)}.` });
     } catch (error) {
-      setMessage({ kind: 'error', text: `The backup could not be written: ${String(error)}` });
+      setMessage({ kind: 'error', text: `The backup could not be written. ${storageProblemText(error)}` });
     } finally {
       setBusy(false);
     }
@@ -64,7 +65,7 @@ export function BackupPanel() {
       setMessage({ kind: 'done', text: restoreSummary(counts, mode) });
       setPicked(null);
     } catch (error) {
-      setMessage({ kind: 'error', text: `Nothing was restored: ${String(error)}` });
+      setMessage({ kind: 'error', text: `Nothing was restored. ${storageProblemText(error)}` });
     } finally {
       setBusy(false);
     }

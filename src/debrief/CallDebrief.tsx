@@ -30,6 +30,7 @@ import { earlierCallsOfRep, getDebrief, importNotesPackage, saveDebrief } from '
 import { listNotesForCall } from '../storage/notes';
 import { downloadFile, JsonFileInput } from '../ui/files';
 import { formatDateTime } from '../ui/format';
+import { StorageProblem } from '../ui/storage-problem';
 import { TimelineChart, TimelineLegend, type Selection } from './TimelineChart';
 
 const SAVE_DELAY_MS = 300;
@@ -38,7 +39,7 @@ const STATUS_TEXT = { 'not-started': 'Not started', 'in-progress': 'In progress'
 type Loaded =
   | { status: 'loading' }
   | { status: 'missing' }
-  | { status: 'failed'; message: string }
+  | { status: 'failed'; error: unknown }
   | { status: 'ready'; call: Call; notes: Note[] };
 
 const fileStem = (call: Call) =>
@@ -77,7 +78,7 @@ export function CallDebrief({ callId }: { callId: string }) {
       setLoaded({ status: 'ready', call, notes });
       setDebrief((current) => current ?? stored ?? emptyDebrief(callId, call.planSnapshot.commitment.kind, Date.now()));
     } catch (error) {
-      setLoaded({ status: 'failed', message: `Ridealong could not read this call: ${String(error)}` });
+      setLoaded({ status: 'failed', error });
     }
   };
 
@@ -132,9 +133,13 @@ export function CallDebrief({ callId }: { callId: string }) {
   }
   if (loaded.status === 'failed') {
     return (
-      <p class="error" role="alert">
-        {loaded.message}
-      </p>
+      <StorageProblem
+        error={loaded.error}
+        onRetry={() => void load()}
+        onRestore={() => {
+          location.hash = '#backup';
+        }}
+      />
     );
   }
   const { call, notes } = loaded;

@@ -6,6 +6,7 @@ import { CALL_TYPES, planDisplayName } from '../domain/plan';
 import { listCallsNewestFirst } from '../storage/calls';
 import { getDebriefs } from '../storage/debriefs';
 import { formatDateTime, PLATFORM_NAMES } from '../ui/format';
+import { StorageProblem } from '../ui/storage-problem';
 
 const PAGE_SIZE = 50;
 const STATUS_TEXT = { 'not-started': 'not started', 'in-progress': 'in progress', complete: '✓ complete' } as const;
@@ -13,7 +14,7 @@ const TYPE_NAMES = { discovery: 'Discovery', advance: 'Advance', close: 'Close' 
 
 type Loaded =
   | { status: 'loading' }
-  | { status: 'failed'; message: string }
+  | { status: 'failed'; error: unknown }
   /** `everything` false while only the first page is loaded; the rest follows a moment later. */
   | { status: 'ready'; calls: Call[]; everything: boolean };
 
@@ -39,7 +40,7 @@ export function CallHistory() {
           setLoaded({ status: 'ready', calls: await listCallsNewestFirst(Infinity), everything: true });
         }
       } catch (error) {
-        setLoaded({ status: 'failed', message: `Ridealong could not read its calls: ${String(error)}` });
+        setLoaded({ status: 'failed', error });
       }
     })();
   }, []);
@@ -63,9 +64,13 @@ export function CallHistory() {
   if (loaded.status === 'loading') return <p class="muted">Loading calls…</p>;
   if (loaded.status === 'failed') {
     return (
-      <p class="error" role="alert">
-        {loaded.message}
-      </p>
+      <StorageProblem
+        error={loaded.error}
+        onRetry={() => location.reload()}
+        onRestore={() => {
+          location.hash = '#backup';
+        }}
+      />
     );
   }
   if (loaded.calls.length === 0) {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { StorageProblem } from '../ui/storage-problem';
 import { formatClock } from '../domain/call-progress';
 import { repTrends, type RepTrend } from '../domain/trends';
 import { listCallsNewestFirst } from '../storage/calls';
@@ -8,7 +9,7 @@ import { listNotesForCall } from '../storage/notes';
 /** Trends cover the latest calls; enough to see a direction without reading the whole history. */
 const CALLS_IN_TRENDS = 300;
 
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; trends: RepTrend[] };
+type Loaded = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; trends: RepTrend[] };
 
 export function Trends() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -25,7 +26,7 @@ export function Trends() {
         }));
         setLoaded({ status: 'ready', trends: repTrends(records, Date.now(), localMonth) });
       } catch (error) {
-        setLoaded({ status: 'failed', message: `Ridealong could not read its calls: ${String(error)}` });
+        setLoaded({ status: 'failed', error });
       }
     })();
   }, []);
@@ -35,9 +36,13 @@ export function Trends() {
       <h1>Trends</h1>
       {loaded.status === 'loading' && <p class="muted">Loading…</p>}
       {loaded.status === 'failed' && (
-        <p class="error" role="alert">
-          {loaded.message}
-        </p>
+        <StorageProblem
+          error={loaded.error}
+          onRetry={() => location.reload()}
+          onRestore={() => {
+            location.hash = '#backup';
+          }}
+        />
       )}
       {loaded.status === 'ready' && loaded.trends.length === 0 && (
         <p>No calls yet: trends appear after the first debrief.</p>

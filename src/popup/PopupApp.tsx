@@ -26,6 +26,7 @@ import {
 } from '../storage/plans';
 import { downloadFile } from '../ui/files';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
+import { StorageProblem } from '../ui/storage-problem';
 import { ImportPlans } from './ImportPlans';
 
 /** The meeting sites' tabs; the host permissions let the popup read their URLs without the `tabs` permission. */
@@ -35,7 +36,7 @@ import { Settings } from './Settings';
 
 type View =
   { name: 'list' } | { name: 'edit'; plan: Plan; stored: boolean } | { name: 'import' } | { name: 'settings' };
-type Plans = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; plans: Plan[] };
+type Plans = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; plans: Plan[] };
 
 /** Plans drawn at a time: the popup stays quick with thousands of plans. */
 const LIST_PAGE = 30;
@@ -67,7 +68,7 @@ export function PopupApp() {
         setPlans((current) => (current.status === 'ready' ? current : { status: 'ready', plans: soon }));
       setPlans({ status: 'ready', plans: await listPlansBySchedule() });
     } catch (error) {
-      setPlans({ status: 'failed', message: `Ridealong could not read its plans: ${String(error)}` });
+      setPlans({ status: 'failed', error });
     }
   };
 
@@ -229,9 +230,11 @@ export function PopupApp() {
       )}
       {plans.status === 'loading' && <p class="muted">Loading plans…</p>}
       {plans.status === 'failed' && (
-        <p class="error" role="alert">
-          {plans.message}
-        </p>
+        <StorageProblem
+          error={plans.error}
+          onRetry={() => void reload()}
+          onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL('src/debrief/debrief.html#backup') })}
+        />
       )}
       {plans.status === 'ready' && all.length === 0 && (
         <div class="empty">
