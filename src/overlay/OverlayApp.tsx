@@ -51,6 +51,8 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   const userToggled = useRef(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [role, setRole] = useState<Role>('rep');
+  /** Set once the person picks a role here: the saved default, read a moment later, must not undo that choice. */
+  const rolePicked = useRef(false);
   const [autoStart, setAutoStart] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -115,7 +117,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
         loadAutoStart(),
         isMeetingDismissed(key),
       ]);
-      setRole(savedRole);
+      if (!rolePicked.current) setRole(savedRole);
       setAutoStart(auto);
       setDismissed(wasDismissed);
       if (state instanceof Error) {
@@ -161,6 +163,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   };
 
   const chooseRole = (next: Role) => {
+    rolePicked.current = true;
     setRole(next);
     void saveDefaultRole(next);
   };

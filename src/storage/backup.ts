@@ -34,41 +34,45 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<
   const database = await openDatabase();
   const transaction = database.transaction(STORES, 'readwrite', { durability: 'strict' });
   const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  /** Every write, issued at once: a transaction runs its requests in order, and awaiting each would cost a turn. */
+  const writes: Promise<unknown>[] = [];
   if (mode === 'replace') {
     for (const name of STORES) {
       const store = transaction.objectStore(name);
       counts.removed += await store.count();
-      await store.clear();
+      writes.push(store.clear());
     }
   }
-  const plans = transaction.objectStore('plans');
-  for (const plan of valid.plans) await put(plans, plan.id, plan, keepNewer.plans);
-  const calls = transaction.objectStore('calls');
-  for (const call of valid.calls) await put(calls, call.id, call, keepNewer.calls);
-  const notes = transaction.objectStore('notes');
-  for (const note of valid.notes) await put(notes, note.id, note, keepNewer.notes);
-  const debriefs = transaction.objectStore('debriefs');
-  for (const debrief of valid.debriefs) await put(debriefs, debrief.callId, debrief, keepNewer.debriefs);
-  await transaction.done;
+  await restoreStore('plans', valid.plans, (plan) => plan.id, keepNewer.plans);
+  await restoreStore('calls', valid.calls, (call) => call.id, keepNewer.calls);
+  await restoreStore('notes', valid.notes, (note) => note.id, keepNewer.notes);
+  await restoreStore('debriefs', valid.debriefs, (debrief) => debrief.callId, keepNewer.debriefs);
+  await Promise.all([...writes, transaction.done]);
   return counts;
 
-  async function put<T>(
-    store: { get(key: string): Promise<T | undefined>; put(value: T): Promise<unknown> },
-    key: string,
-    incoming: T,
+  async function restoreStore<Name extends (typeof STORES)[number], T extends StoredEverything[Name][number]>(
+    name: Name,
+    incoming: T[],
+    keyOf: (record: T) => string,
     choose: (local: T, backup: T) => T,
   ): Promise<void> {
-    const local = await store.get(key);
-    if (local === undefined) {
-      counts.added++;
-      await store.put(incoming);
-      return;
-    }
-    const kept = choose(local, incoming);
-    if (kept === local) counts.unchanged++;
-    else {
-      counts.updated++;
-      await store.put(kept);
+    const store = transaction.objectStore(name);
+    // One read of what is here (nothing, after a replace), then the decisions are made in memory.
+    const here = new Map<string, T>();
+    if (mode === 'merge') for (const record of (await store.getAll()) as T[]) here.set(keyOf(record), record);
+    for (const record of incoming) {
+      const local = here.get(keyOf(record));
+      if (local === undefined) {
+        counts.added++;
+        writes.push(store.put(record));
+        continue;
+      }
+      const kept = choose(local, record);
+      if (kept === local) counts.unchanged++;
+      else {
+        counts.updated++;
+        writes.push(store.put(kept));
+      }
     }
   }
 }
