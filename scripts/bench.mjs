@@ -98,7 +98,7 @@ const TRACE_MS = QUICK ? 3_000 : 15_000;
  * @param {Page} page
  * @param {string} extensionId
  */
-async function attributedMainThread(page, extensionId) {
+async function attributedMainThread(page, extensionId, traceMs = TRACE_MS) {
   const cdp = await page.context().newCDPSession(page);
   /** @type {any[]} */
   const events = [];
@@ -108,7 +108,7 @@ async function attributedMainThread(page, extensionId) {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8',
     transferMode: 'ReportEvents',
   });
-  await page.waitForTimeout(TRACE_MS);
+  await page.waitForTimeout(traceMs);
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
@@ -118,6 +118,9 @@ async function attributedMainThread(page, extensionId) {
   const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames ?? [];
   const tabPid = frames.find((f) => !f.parent && f.url.startsWith('https://'))?.processId;
   const overlayPid = frames.find((f) => f.url.startsWith(`${ours}src/overlay/`))?.processId;
+  const workerPid = events.find(
+    (e) => e.name === 'TracingSessionIdForWorker' && JSON.stringify(e.args ?? {}).includes(ours),
+  )?.pid;
   const mainThread = events.find(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === tabPid && e.args?.name === 'CrRendererMain',
   );
@@ -142,10 +145,28 @@ async function attributedMainThread(page, extensionId) {
   if (!mainKey) throw new Error('The trace names no main thread for the meeting tab.');
   return {
     attributedMs: totalUs / 1000,
-    traceMs: TRACE_MS,
+    traceMs,
     overlayInOwnProcess: overlayPid !== undefined && overlayPid !== tabPid,
     events: mine.length,
+    tabPid,
+    overlayPid,
+    workerPid,
   };
+}
+
+/**
+ * A process's proportional set size (its own memory plus its share of shared pages), from Linux's
+ * /proc/<pid>/smaps_rollup; null where that can't be read.
+ * @param {number | undefined} pid
+ */
+function processPssMb(pid) {
+  if (pid === undefined) return null;
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Starts the sample plan's call in the overlay; says what the overlay shows if it doesn't start. @param {Frame} overlay */
@@ -182,9 +203,21 @@ async function meetingTabRound(/** @type {boolean} */ withExtension) {
     await page.waitForTimeout(1_000);
     const measured = await measureMeetingTab(page);
     if (withExtension) extensionMemory = await extensionHeaps(context, page, extensionId);
-    // Traced after the untraced window, so tracing's own cost never enters the A/B comparison.
-    const attributed = withExtension ? await attributedMainThread(page, extensionId) : {};
-    return { ...measured, ...extensionMemory, ...attributed };
+    // Traced after the untraced window, so tracing's own cost never enters the A/B comparison. Without the
+    // extension, a short trace only names the tab's process, for its memory.
+    const attributed = await attributedMainThread(page, extensionId || 'none', withExtension ? TRACE_MS : 500);
+    const memory = {
+      tabPssMb: processPssMb(attributed.tabPid),
+      // The overlay frame and the worker usually share the extension's process; counted once if so.
+      extensionPssMb: withExtension
+        ? (processPssMb(attributed.overlayPid) ?? 0) +
+          (attributed.workerPid !== undefined && attributed.workerPid !== attributed.overlayPid
+            ? (processPssMb(attributed.workerPid) ?? 0)
+            : 0)
+        : null,
+      extensionProcesses: withExtension ? new Set([attributed.overlayPid, attributed.workerPid]).size : null,
+    };
+    return { ...measured, ...extensionMemory, ...attributed, ...memory };
   } finally {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });
@@ -559,6 +592,8 @@ const results = {
     attributedMsPerMinute: attributedPerMinute,
     overlayInOwnProcess: rounds.with.every((r) => r.overlayInOwnProcess),
     addedLongTasks,
+    tabPssMb: { with: pick('with', 'tabPssMb'), without: pick('without', 'tabPssMb') },
+    extensionPssMb: pick('with', 'extensionPssMb'),
   },
   extensionHeapMb: { overlay: pick('with', 'overlayHeapMb'), worker: pick('with', 'workerHeapMb') },
   overlayShownMs: overlayShown,
@@ -588,6 +623,14 @@ const budgets = [
 ];
 
 const ms = (/** @type {number[]} */ values) => `${median(values).toFixed(1)} ms (${range(values)})`;
+const mb = (/** @type {(number | null)[]} */ values) => {
+  const known = /** @type {number[]} */ (values.filter((value) => value !== null));
+  return known.length === 0 ? 'n/a' : `${median(known).toFixed(1)} MB (${range(known)})`;
+};
+const ratio = (/** @type {string} */ key) => {
+  const without = median(pick('without', key).filter((value) => value !== null));
+  return without ? (median(pick('with', key).filter((value) => value !== null)) / without).toFixed(3) : 'n/a';
+};
 /** @type {[string, string][]} */
 const rows = [
   ['content script', `${results.contentScript.gzipBytes} B gzip (${results.contentScript.bytes} B raw)`],
@@ -605,18 +648,32 @@ const rows = [
     'meeting tab main thread, A/B difference',
     `${addedPerMinute.toFixed(0)} ms/min, within noise of ±${noisePerMinute.toFixed(0)} ms/min between same-side rounds`,
   ],
-  ['meeting tab script time, with / without', `${ms(pick('with', 'scriptMs'))} / ${ms(pick('without', 'scriptMs'))}`],
+  [
+    'meeting tab script time, with / without',
+    `${ms(pick('with', 'scriptMs'))} / ${ms(pick('without', 'scriptMs'))} · ratio ${ratio('scriptMs')}`,
+  ],
   [
     'long tasks in the meeting tab, with / without',
     `${pick('with', 'longTasks').join(',')} / ${pick('without', 'longTasks').join(',')}`,
   ],
   [
     'meeting tab JS heap, with / without',
-    `${median(pick('with', 'heapMb')).toFixed(1)} / ${median(pick('without', 'heapMb')).toFixed(1)} MB`,
+    `${mb(pick('with', 'heapMb'))} / ${mb(pick('without', 'heapMb'))} · ratio ${ratio('heapMb')}`,
   ],
   [
-    'extension JS heap: overlay frame / service worker',
-    `${median(results.extensionHeapMb.overlay).toFixed(1)} / ${median(results.extensionHeapMb.worker).toFixed(1)} MB`,
+    'meeting tab process memory (PSS), with / without',
+    `${mb(pick('with', 'tabPssMb'))} / ${mb(pick('without', 'tabPssMb'))} · ratio ${ratio('tabPssMb')}`,
+  ],
+  [
+    `extension process memory (PSS): overlay frame and service worker, ${
+      median(pick('with', 'extensionProcesses')) === 1 ? 'one process' : 'their processes'
+    }`,
+    mb(pick('with', 'extensionPssMb')),
+  ],
+  [
+    // A service worker has no performance.memory; its memory is in the process figure above.
+    'overlay frame JS heap',
+    `${median(results.extensionHeapMb.overlay).toFixed(1)} MB`,
   ],
   [`overlay shown after load, median of ${overlayShown.length}`, ms(overlayShown)],
   [
