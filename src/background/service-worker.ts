@@ -4,6 +4,11 @@ import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
 import { handleCommand } from './commands';
 import { handleOverlayRequest } from './overlay-requests';
+import { recordDataLoss } from '../platform/device-settings';
+import { whenDataLost } from '../storage/database';
+
+// The worker is often first to open the database after the browser lost it: it records that for the pages.
+whenDataLost(() => void recordDataLoss(Date.now()));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
   if (!isTrustedSender(sender, browser.runtime.id)) {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DataLossNotice } from '../ui/storage-problem';
 import { BackupPanel, BackupReminder } from './BackupPanel';
 import { CallDebrief } from './CallDebrief';
 import { CallHistory } from './CallHistory';
@@ -44,6 +45,11 @@ export function DebriefApp() {
       {route.name === 'history' && (
         <>
           <h1>Call history</h1>
+          <DataLossNotice
+            onRestore={() => {
+              location.hash = '#backup';
+            }}
+          />
           <BackupReminder />
           <CallHistory />
         </>

@@ -16,6 +16,8 @@ export const DEVICE_SETTING_KEYS = {
   noteTags: 'ridealong.noteTags',
   /** When "Back up everything" last wrote a file on this device, for the gentle reminder. */
   lastBackupAt: 'ridealong.lastBackupAt',
+  /** When the browser reported Ridealong's database lost (damaged and reset); cleared once the person has seen it. */
+  dataLossAt: 'ridealong.dataLossAt',
   /** A prefix: one key per note waiting for storage; see note-outbox.ts. */
   pendingNotePrefix: 'ridealong.pendingNote.',
 } as const;
@@ -85,4 +87,17 @@ export function loadLastBackupAt(): Promise<number | null> {
 
 export async function saveLastBackupAt(at: number): Promise<void> {
   await browser.storage.local.set({ [DEVICE_SETTING_KEYS.lastBackupAt]: at });
+}
+
+/** Remembers that the browser lost the database, so whichever page opens next can tell the person. */
+export async function recordDataLoss(at: number): Promise<void> {
+  await browser.storage.local.set({ [DEVICE_SETTING_KEYS.dataLossAt]: at });
+}
+
+export function loadDataLossAt(): Promise<number | null> {
+  return load(DEVICE_SETTING_KEYS.dataLossAt, v.nullable(v.number()), null);
+}
+
+export async function clearDataLoss(): Promise<void> {
+  await browser.storage.local.remove(DEVICE_SETTING_KEYS.dataLossAt);
 }

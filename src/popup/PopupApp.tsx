@@ -26,7 +26,7 @@ import {
 } from '../storage/plans';
 import { downloadFile } from '../ui/files';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
-import { StorageProblem } from '../ui/storage-problem';
+import { DataLossNotice, StorageProblem } from '../ui/storage-problem';
 import { ImportPlans } from './ImportPlans';
 
 /** The meeting sites' tabs; the host permissions let the popup read their URLs without the `tabs` permission. */
@@ -182,6 +182,9 @@ export function PopupApp() {
           {status}
         </p>
       )}
+      <DataLossNotice
+        onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL('src/debrief/debrief.html#backup') })}
+      />
       {toDebrief && (
         <div class="debrief-offer">
           <span>

@@ -37,6 +37,20 @@ export interface RidealongSchema extends DBSchema {
 export type RidealongDatabase = IDBPDatabase<RidealongSchema>;
 
 let connection: Promise<RidealongDatabase> | null = null;
+let dataLossListener: (() => void) | null = null;
+
+/**
+ * Called when the browser reports, while opening, that it lost the database (it was damaged and had to be created
+ * afresh). Each context that opens the database registers one, so the person is told, whichever context noticed.
+ */
+export function whenDataLost(listener: () => void): void {
+  dataLossListener = listener;
+}
+
+/** What the browser says about the data when an open needs an upgrade: "total" means the old data is gone. */
+export function reportUpgrade(event: { dataLoss?: string }): void {
+  if (event.dataLoss === 'total') dataLossListener?.();
+}
 
 /**
  * One connection per context, opened on first use. When another context upgrades the schema, this one closes
@@ -44,7 +58,8 @@ let connection: Promise<RidealongDatabase> | null = null;
  */
 export function openDatabase(): Promise<RidealongDatabase> {
   connection ??= openDB<RidealongSchema>(DATABASE_NAME, DATABASE_VERSION, {
-    upgrade(database, oldVersion) {
+    upgrade(database, oldVersion, _newVersion, _transaction, event) {
+      reportUpgrade(event as { dataLoss?: string });
       // Falls through on purpose: a database at version N runs every migration after N, in order.
       switch (oldVersion) {
         case 0: {

@@ -1,3 +1,6 @@
+import { useEffect, useState } from 'preact/hooks';
+import { clearDataLoss, loadDataLossAt } from '../platform/device-settings';
+import { formatDateTime } from './format';
 // What a person sees when Ridealong can't open its data: what happened in plain words, that nothing was changed,
 // and what to do: try again, update Ridealong, or restore the last backup. Never a blank page.
 
@@ -28,6 +31,36 @@ export function StorageProblem(props: { error: unknown; onRetry: () => void; onR
       </p>
       <button onClick={props.onRetry}>Try again</button>{' '}
       <button onClick={props.onRestore}>Restore from a backup</button>
+    </div>
+  );
+}
+
+/**
+ * Shown once the browser has reported Ridealong's database lost: it was damaged and the browser started it afresh.
+ * Says so plainly, offers the last backup, and goes away when dismissed.
+ */
+export function DataLossNotice(props: { onRestore: () => void }) {
+  const [lostAt, setLostAt] = useState<number | null>(null);
+  useEffect(() => {
+    void loadDataLossAt().then(setLostAt);
+  }, []);
+  if (lostAt === null) return null;
+  return (
+    <div class="storage-problem" role="alert">
+      <p>
+        <strong>⚠ The browser reported Ridealong’s data damaged and started it afresh</strong> ({formatDateTime(lostAt)}
+        ). Plans, calls and notes from before then are not on this device any more. Restore your last backup to bring
+        them back.
+      </p>
+      <button onClick={props.onRestore}>Restore from a backup</button>{' '}
+      <button
+        onClick={() => {
+          setLostAt(null);
+          void clearDataLoss();
+        }}
+      >
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -54,3 +54,33 @@ describe('data that can’t be opened', () => {
     await page.close();
   });
 });
+
+describe('data the browser reports lost', () => {
+  it('is said plainly in the popup and the call history, with the backup offered, until dismissed', async () => {
+    const fresh = await startExtensionBrowser();
+    try {
+      const setup = await fresh.context.newPage();
+      await setup.goto(extensionUrl(fresh.extensionId, 'src/popup/popup.html?view=tab'));
+      // What the worker or a page records when the browser's open reports dataLoss "total".
+      await setup.evaluate(() => chrome.storage.local.set({ 'ridealong.dataLossAt': Date.now() }));
+      await setup.close();
+
+      const history = await fresh.context.newPage();
+      await history.goto(extensionUrl(fresh.extensionId, 'src/debrief/debrief.html'));
+      await history.getByRole('alert').filter({ hasText: 'started it afresh' }).waitFor();
+      await history.getByRole('button', { name: 'Restore from a backup' }).click();
+      await history.waitForURL(/#backup$/);
+      await history.close();
+
+      const popup = await PopupPage.open(fresh);
+      const notice = popup.page.getByRole('alert').filter({ hasText: 'started it afresh' });
+      await notice.waitFor();
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await popup.page.reload();
+      await popup.page.getByRole('button', { name: 'Import plan' }).waitFor();
+      expect(await popup.page.getByRole('alert').filter({ hasText: 'started it afresh' }).count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

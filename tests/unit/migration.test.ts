@@ -9,7 +9,14 @@ import { startCall } from '../../src/domain/call';
 import { emptyDebrief } from '../../src/domain/debrief';
 import { createNote, DEFAULT_NOTE_TAGS } from '../../src/domain/note';
 import { readEverything } from '../../src/storage/backup';
-import { closeDatabase, DATABASE_NAME, DATABASE_VERSION, openDatabase } from '../../src/storage/database';
+import {
+  closeDatabase,
+  DATABASE_NAME,
+  DATABASE_VERSION,
+  openDatabase,
+  reportUpgrade,
+  whenDataLost,
+} from '../../src/storage/database';
 import { listNotesForCall } from '../../src/storage/notes';
 import { listPlansBySchedule, listPlansForMeeting } from '../../src/storage/plans';
 import { PLAN, resetDatabase } from './fixtures';
@@ -105,5 +112,17 @@ describe('an open connection', () => {
     // This (older) code can't use a newer database: it says so, clearly, instead of hanging.
     await expect(openDatabase()).rejects.toThrow(/version/i);
     await closeDatabase();
+  });
+});
+
+describe('a database the browser reports lost', () => {
+  it('is reported to the registered listener only on a total loss', () => {
+    const seen: string[] = [];
+    whenDataLost(() => seen.push('lost'));
+    reportUpgrade({ dataLoss: 'none' });
+    reportUpgrade({});
+    expect(seen).toEqual([]);
+    reportUpgrade({ dataLoss: 'total' });
+    expect(seen).toEqual(['lost']);
   });
 });
