@@ -158,6 +158,7 @@ export async function serviceWorkerTargetsOn(cdp, extensionId) {
  * Stops the extension's service worker the way Chrome does when it idles (Playwright's Worker handle can't tell),
  * and resolves once the browser lists no worker of ours. A worker that is still starting can ignore one close, and
  * a request already on its way can start it again at once, so the close is repeated until a check finds it gone.
+ * The repeats are 100 ms apart: on one busy CPU, closes 25 ms apart kept a worker from stopping for over 10 s.
  * @param {import('playwright-core').BrowserContext} context @param {string} extensionId
  */
 export async function stopServiceWorker(context, extensionId) {
@@ -165,14 +166,14 @@ export async function stopServiceWorker(context, extensionId) {
   if (!browser) throw new Error('Stopping the service worker needs a browser-level CDP session');
   const cdp = await browser.newBrowserCDPSession();
   try {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const running = await serviceWorkerTargetsOn(cdp, extensionId);
       if (running.length === 0) return;
       if (Date.now() > deadline) throw new Error('The service worker did not stop');
       for (const target of running)
         await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
     await cdp.detach();

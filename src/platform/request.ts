@@ -7,6 +7,11 @@ const NOT_DELIVERED = /Receiving end does not exist/;
 const UNANSWERED = /message channel closed|message port closed/;
 /** Waits before each new try, while a stopped worker starts again. */
 const RETRY_DELAYS_MS = [100, 300, 700, 1500];
+/**
+ * webextension-polyfill turns Chrome's "message port closed before a response was received" into an empty reply,
+ * and the worker answers every request it handles, so an empty reply means the worker stopped before answering.
+ */
+const PORT_CLOSED = 'The message port closed before a response was received.';
 
 /**
  * Requests that may be sent again when the worker stopped before answering: each one states an end result (move to
@@ -33,10 +38,12 @@ const SAFE_TO_REPEAT: ReadonlySet<OverlayRequestType> = new Set<OverlayRequestTy
 export async function requestFromServiceWorker<T extends OverlayRequestType>(
   request: Extract<OverlayRequest, { type: T }>,
 ): Promise<OverlayReplies[T]> {
-  let reply: Reply<OverlayReplies[T]> | undefined;
+  let reply: Reply<OverlayReplies[T]>;
   for (let attempt = 0; ; attempt++) {
     try {
-      reply = (await browser.runtime.sendMessage(request)) as Reply<OverlayReplies[T]> | undefined;
+      const answer = (await browser.runtime.sendMessage(request)) as Reply<OverlayReplies[T]> | undefined;
+      if (answer === undefined) throw new Error(PORT_CLOSED);
+      reply = answer;
       break;
     } catch (error) {
       const text = String(error);
@@ -46,7 +53,6 @@ export async function requestFromServiceWorker<T extends OverlayRequestType>(
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-  if (!reply) throw new Error('Ridealong did not answer. Reload the tab to reconnect.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

@@ -35,6 +35,20 @@ describe('requests to the service worker', () => {
     expect(sendMessage).toHaveBeenCalledTimes(2);
   });
 
+  it('treat an empty reply as unanswered: the polyfill turns a closed port into one', async () => {
+    sendMessage.mockResolvedValueOnce(undefined).mockResolvedValueOnce({ ok: true, value: 'listed' });
+    expect(await settle(requestFromServiceWorker({ type: 'notes/list', callId: 'c' }))).toBe('listed');
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('never repeat a start that got an empty reply: it may have started the call', async () => {
+    sendMessage.mockResolvedValue(undefined);
+    await expect(
+      settle(requestFromServiceWorker({ type: 'call/start', planId: 'p', meeting: MEETING, role: 'rep' })),
+    ).rejects.toThrow('Ridealong’s background worker did not answer.');
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
   it('never start a call twice: an unanswered start is reported, not repeated', async () => {
     sendMessage.mockRejectedValue(UNANSWERED);
     await expect(
