@@ -112,8 +112,10 @@ describe('the overlay by keyboard', () => {
     const overlay = await OverlayFrame.on(page);
     const pill = overlay.frame.getByRole('button', { name: /^Open Ridealong/ });
     const collapse = overlay.frame.getByRole('button', { name: 'Collapse Ridealong' });
-    // An earlier test left this meeting's overlay open, and it comes back open: close it to begin from the pill.
-    await pill.or(collapse).waitFor();
+    // An earlier test left this meeting's overlay open, and it comes back open once loaded: close it to begin from
+    // the pill. The pill shown while loading may still turn into the open overlay, so wait for the loaded one.
+    const loadedPill = overlay.frame.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ });
+    await loadedPill.or(collapse).waitFor();
     if (await collapse.isVisible()) await collapse.click();
     await pill.focus();
     await page.keyboard.press('Enter');
