@@ -4,9 +4,10 @@ import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
 import { handleCommand } from './commands';
 import { handleOverlayRequest } from './overlay-requests';
-import { recordDataLoss } from '../platform/device-settings';
+import { closeStorageToContentScripts, recordDataLoss } from '../platform/device-settings';
 import { whenDataLost } from '../storage/database';
 
+void closeStorageToContentScripts();
 // The worker is often first to open the database after the browser lost it: it records that for the pages.
 whenDataLost(() => void recordDataLoss(Date.now()));
 

@@ -1,7 +1,8 @@
 // Runs on every page of the meeting hosts. It only recognises a meeting from the URL, mounts one fixed host element
 // holding an iframe of our own overlay page, places it, hides or shows it on the keyboard command, and removes it
-// when the tab leaves the meeting. No Preact, no storage of user data, no plan text: what the overlay shows lives in
-// a cross-origin frame the meeting page's scripts can't read.
+// when the tab leaves the meeting. No Preact, no storage at all, no plan text: what the overlay shows lives in a
+// cross-origin frame the meeting page's scripts can't read. Even the overlay's position is stored by the frame: the
+// service worker closes chrome.storage to content scripts, since they share the meeting page's process.
 //
 // Its only imports are import-free modules; vite.config.ts builds this file as one standalone script so the page
 // never sees a loader or a web-accessible chunk it could fingerprint.
@@ -17,8 +18,6 @@ const PILL_SIZE = { width: 200, height: 44 };
 const EDGE_GAP_PX = 16;
 /** Kept free at the bottom of the tab, where Meet (80 px) and Zoom (52 px) put their call controls. */
 const BOTTOM_BAR_PX = 96;
-/** chrome.storage.local key (see DEVICE_SETTING_KEYS in src/platform/device-settings.ts). */
-const POSITION_KEY = 'ridealong.overlayPosition';
 
 /** Distance from the tab's top and right edges. Top right by default: clear of Meet's and Zoom's bottom bars. */
 interface Position {
@@ -83,7 +82,15 @@ function place(entry: Mounted): void {
 
 function onOverlayMessage(
   entry: Mounted,
-  data: { type?: unknown; width?: unknown; height?: unknown; dx?: unknown; dy?: unknown },
+  data: {
+    type?: unknown;
+    width?: unknown;
+    height?: unknown;
+    dx?: unknown;
+    dy?: unknown;
+    top?: unknown;
+    right?: unknown;
+  },
 ) {
   if (data.type === 'size' && typeof data.width === 'number' && typeof data.height === 'number') {
     setFrameSize(entry.frame, data.width, data.height);
@@ -93,7 +100,11 @@ function onOverlayMessage(
     position = { top: position.top + data.dy, right: position.right - data.dx };
     place(entry);
   } else if (data.type === 'move-end') {
-    void chrome.storage.local.set({ [POSITION_KEY]: position });
+    // The frame stores it for this device, and hands it back to the next overlay this script mounts.
+    entry.port?.postMessage({ type: 'position', top: position.top, right: position.right });
+  } else if (data.type === 'position' && typeof data.top === 'number' && typeof data.right === 'number') {
+    position = { top: data.top, right: data.right };
+    place(entry);
   }
 }
 
@@ -177,14 +188,6 @@ const timer = setInterval(sync, URL_CHECK_MS);
 window.addEventListener('popstate', sync);
 window.addEventListener('resize', onResize);
 sync();
-
-chrome.storage.local.get(POSITION_KEY).then((stored) => {
-  const saved = stored[POSITION_KEY] as Partial<Position> | undefined;
-  if (typeof saved?.top === 'number' && typeof saved.right === 'number') {
-    position = { top: saved.top, right: saved.right };
-    if (mounted) place(mounted);
-  }
-});
 
 // The keyboard command (see src/background/commands.ts) arrives here, only ever from our own service worker.
 chrome.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -1,6 +1,7 @@
 // The private channel to the content script that mounted this frame. The page can't reach this frame (it sits in a
 // closed shadow root), and the channel is accepted only with the token the content script put in this frame's URL
-// fragment. It carries the frame's size and drag moves, never plan text.
+// fragment. It carries the frame's size, drag moves and the overlay's position, never plan text.
+import { loadOverlayPosition, saveOverlayPosition } from '../platform/device-settings';
 
 let port: MessagePort | null = null;
 
@@ -16,11 +17,17 @@ export function connectToHost(expectedToken: string): Promise<void> {
       window.removeEventListener('message', onMessage);
       port = offered;
       port.onmessage = (message: MessageEvent<unknown>) => {
-        if ((message.data as { type?: unknown } | null)?.type === 'focus-note') {
-          window.dispatchEvent(new Event(FOCUS_NOTE_REQUEST));
-        }
+        const data = message.data as { type?: unknown; top?: unknown; right?: unknown } | null;
+        if (data?.type === 'focus-note') window.dispatchEvent(new Event(FOCUS_NOTE_REQUEST));
+        if (data?.type === 'position') void saveOverlayPosition(data);
       };
-      resolve();
+      // The saved position goes out before the first size, so the host is shown where it was left, without a jump.
+      void loadOverlayPosition()
+        .then((position) => {
+          if (position) port?.postMessage({ type: 'position', ...position });
+        })
+        .catch(() => undefined)
+        .finally(resolve);
     };
     window.addEventListener('message', onMessage);
   });

@@ -1,5 +1,6 @@
-// Small per-device settings in chrome.storage.local: readable from the overlay frame, where IndexedDB is denied, and
-// from the content script. User data (plans, calls, notes, debriefs) never goes here; it lives in IndexedDB.
+// Small per-device settings in chrome.storage.local: readable from the overlay frame, where IndexedDB is denied, but
+// not from the content script (see closeStorageToContentScripts). User data (plans, calls, notes, debriefs) never goes
+// here; it lives in IndexedDB. Notes wait here only until stored (note-outbox.ts).
 import * as v from 'valibot';
 import { RoleSchema, type Role } from '../domain/call';
 import { browser } from './browser';
@@ -7,7 +8,7 @@ import { browser } from './browser';
 /** Every chrome.storage.local key Ridealong uses, in one place so names stay unique. */
 export const DEVICE_SETTING_KEYS = {
   defaultRole: 'ridealong.defaultRole',
-  /** Written and read by the content script, which can't import this module; see src/content/content-script.ts. */
+  /** Where the overlay was dragged to; the frame stores it for the content script, which has no storage. */
   overlayPosition: 'ridealong.overlayPosition',
   autoStart: 'ridealong.autoStartLinkedCalls',
   dismissedMeetings: 'ridealong.dismissedMeetings',
@@ -100,4 +101,30 @@ export function loadDataLossAt(): Promise<number | null> {
 
 export async function clearDataLoss(): Promise<void> {
   await browser.storage.local.remove(DEVICE_SETTING_KEYS.dataLossAt);
+}
+
+/** Distance of the overlay from the tab's top and right edges, in CSS pixels. */
+const OverlayPositionSchema = v.object({
+  top: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000)),
+  right: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000)),
+});
+export type OverlayPosition = v.InferOutput<typeof OverlayPositionSchema>;
+
+export function loadOverlayPosition(): Promise<OverlayPosition | null> {
+  return load(DEVICE_SETTING_KEYS.overlayPosition, v.nullable(OverlayPositionSchema), null);
+}
+
+/** Stores a position reported by the content script; anything but two sane numbers is ignored. */
+export async function saveOverlayPosition(position: unknown): Promise<void> {
+  const parsed = v.safeParse(OverlayPositionSchema, position);
+  if (parsed.success) await browser.storage.local.set({ [DEVICE_SETTING_KEYS.overlayPosition]: parsed.output });
+}
+
+/**
+ * Chrome lets content scripts read and write chrome.storage.local by default. Ours runs inside the meeting page's
+ * process, where pending note text waits in this storage, so only Ridealong's own pages and worker may use it. The
+ * browser keeps the setting; the worker sets it again each time it starts, in case an update reset it.
+ */
+export async function closeStorageToContentScripts(): Promise<void> {
+  await chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }

@@ -134,4 +134,24 @@ describe('the overlay by keyboard', () => {
     expect(await pill.getAttribute('aria-expanded')).toBe('false');
     await page.close();
   });
+
+  it('moves with the arrow keys on its handle, and comes back where it was left after a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/abc-defg-hij');
+    let overlay = await OverlayFrame.on(page);
+    await overlay.expand();
+    const host = page.locator('ridealong-overlay');
+    const before = (await host.boundingBox())!;
+    const handle = overlay.frame.getByRole('button', { name: /^Move the overlay/ });
+    for (let step = 0; step < 3; step++) await handle.press('ArrowLeft');
+    await expect.poll(async () => (await host.boundingBox())!.x).toBe(before.x - 3 * 24);
+    const moved = (await host.boundingBox())!;
+
+    await page.reload();
+    overlay = await OverlayFrame.on(page);
+    await overlay.expand();
+    // The frame stored the position (the content script has no storage) and handed it back to the new overlay.
+    await expect.poll(async () => JSON.stringify(await host.boundingBox())).toBe(JSON.stringify(moved));
+    await page.close();
+  });
 });

@@ -82,6 +82,26 @@ describe('the service worker', () => {
     await cdp.detach();
   });
 
+  it('keeps chrome.storage closed to a content-script context, where a pending note could wait', async () => {
+    const cdp = await browser.context.newCDPSession(page);
+    const world = await contentScriptWorld(cdp);
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: world,
+      expression: `(async () => {
+        const outcome = [];
+        try { outcome.push('read ' + JSON.stringify(await chrome.storage.local.get(null))); }
+        catch (error) { outcome.push('read refused'); }
+        try { await chrome.storage.local.set({ 'ridealong.pendingNote.planted': { text: 'planted' } }); outcome.push('wrote'); }
+        catch (error) { outcome.push('write refused'); }
+        return outcome.join(', ');
+      })()`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    expect(result.value).toBe('read refused, write refused');
+    await cdp.detach();
+  });
+
   it('cannot be reached from the meeting page’s own script at all', async () => {
     const reach = await page.evaluate((extensionId) => {
       const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
