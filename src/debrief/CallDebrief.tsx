@@ -34,6 +34,8 @@ import { StorageProblem } from '../ui/storage-problem';
 import { TimelineChart, TimelineLegend, type Selection } from './TimelineChart';
 
 const SAVE_DELAY_MS = 300;
+/** After a failed save, it is tried again on its own this long after, and at once on "Try saving again". */
+const SAVE_RETRY_MS = 5_000;
 const STATUS_TEXT = { 'not-started': 'Not started', 'in-progress': 'In progress', complete: '✓ Complete' } as const;
 
 type Loaded =
@@ -95,7 +97,12 @@ export function CallDebrief({ callId }: { callId: string }) {
     if (next) {
       await saveDebrief(next).then(
         () => setSaveState((state) => (pending.current ? state : 'saved')),
-        () => setSaveState('failed'),
+        () => {
+          // Kept, unless a newer edit already replaced it: "Try again" and leaving the page both save it then.
+          pending.current ??= next;
+          setSaveState('failed');
+          timer.current ??= setTimeout(() => void flush(), SAVE_RETRY_MS);
+        },
       );
     }
   };
@@ -233,9 +240,20 @@ export function CallDebrief({ callId }: { callId: string }) {
         </p>
         <p class="debrief-status">
           <strong>{STATUS_TEXT[status]}</strong>{' '}
-          <span class="muted" role="status">
-            {saveState === 'saved' ? 'Saved' : saveState === 'saving' ? 'Saving…' : 'Not saved: try again'}
+          <span class={saveState === 'failed' ? 'error' : 'muted'} role="status">
+            {saveState === 'saved' ? 'Saved' : saveState === 'saving' ? 'Saving…' : 'Not saved yet.'}
           </span>
+          {saveState === 'failed' && (
+            <button
+              type="button"
+              onClick={() => {
+                setSaveState('saving');
+                void flush();
+              }}
+            >
+              Try saving again
+            </button>
+          )}
         </p>
         {missing.length > 0 && (
           <ul class="missing" aria-label="Still missing">

@@ -224,6 +224,48 @@ describe('the debrief', () => {
     await page.close();
   });
 
+  it('opens the manager’s notes when the self-assessment is skipped on purpose, and keeps an edit that failed to save', async () => {
+    // A second call on the manager's device, debriefed without the rep this time.
+    const overlay = await startCallAs(manager, 'manager');
+    await logNote(overlay, '2', 'data dump on the second call');
+    await overlay.frame.getByRole('button', { name: 'End call' }).click();
+    await overlay.frame.getByRole('region', { name: 'Linked to this meeting' }).waitFor();
+    const page = await manager.context.newPage();
+    await page.goto(extensionUrl(manager.extensionId, 'src/debrief/debrief.html'));
+    await page.getByRole('link', { name: TITLE }).first().click(); // newest first: the second call
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const notesList = page.locator('.phase-notes');
+    expect((await notesList.allInnerTexts()).join(' ')).not.toContain('second call');
+
+    // Every write to IndexedDB fails for now, as when the disk is full.
+    await page.evaluate(() => {
+      const saved = globalThis as { realPut?: typeof IDBObjectStore.prototype.put };
+      saved.realPut = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The disk is full', 'QuotaExceededError');
+      };
+    });
+    await page.getByRole('button', { name: 'Skip the self-assessment' }).click();
+    await page.getByRole('button', { name: 'Show my notes' }).click();
+    await expect
+      .poll(async () => (await notesList.allInnerTexts()).join(' '))
+      .toContain('data dump on the second call');
+    await page.getByRole('status').filter({ hasText: 'Not saved yet.' }).waitFor();
+
+    // The disk has room again: the kept edit is saved on request, and is there after a reload.
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = (globalThis as { realPut?: typeof IDBObjectStore.prototype.put }).realPut!;
+    });
+    await page.getByRole('button', { name: 'Try saving again' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Show my notes' }).click();
+    await expect
+      .poll(async () => (await notesList.allInnerTexts()).join(' '))
+      .toContain('data dump on the second call');
+    await page.close();
+  });
+
   it('searches every call in the history, not just the first page', async () => {
     const page = await rep.context.newPage();
     await page.goto(extensionUrl(rep.extensionId, 'src/debrief/debrief.html'));
