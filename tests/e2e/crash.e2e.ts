@@ -132,6 +132,8 @@ interface Acknowledged {
   itemIndex: number;
   ticked: boolean;
   feel: string | null;
+  /** Typed on after `feel` was saved, and maybe killed mid-save: what storage holds may run on into this. */
+  feelTypedOn: string | null;
 }
 
 function lostAgainst(acknowledged: Acknowledged, stored: Stored): string[] {
@@ -141,14 +143,28 @@ function lostAgainst(acknowledged: Acknowledged, stored: Stored): string[] {
   const transitions = stored.call?.transitions ?? [];
   if (transitions.length < acknowledged.transitions)
     lost.push(`${acknowledged.transitions - transitions.length} transitions`);
+  // Every step waits for its acknowledgement before the kill, so storage holds no move the user didn't see.
+  if (transitions.length > acknowledged.transitions)
+    lost.push(`${transitions.length - acknowledged.transitions} transitions stored twice`);
   if (acknowledged.transitions > 0 && transitions.at(-1)?.toItemIndex !== acknowledged.itemIndex)
     lost.push(`the move to item ${acknowledged.itemIndex + 1}`);
-  const ticked = (stored.call?.questionTicks ?? []).some((tick) => tick.questionId === stored.questionId);
-  if (ticked !== acknowledged.ticked) lost.push(`the question ${acknowledged.ticked ? 'tick' : 'untick'}`);
-  if (acknowledged.feel !== null && stored.feel !== acknowledged.feel)
-    lost.push(`the debrief text “${acknowledged.feel}”`);
+  const ticks = (stored.call?.questionTicks ?? []).filter((tick) => tick.questionId === stored.questionId).length;
+  if (ticks > 0 !== acknowledged.ticked) lost.push(`the question ${acknowledged.ticked ? 'tick' : 'untick'}`);
+  if (ticks > 1) lost.push(`the question ticked ${ticks} times`);
+  // The saved text, or a later save of the same text typed on: never less than what showed "Saved".
+  const feel = stored.feel ?? '';
+  const keptFeel =
+    acknowledged.feel === null ||
+    feel === acknowledged.feel ||
+    (acknowledged.feelTypedOn !== null &&
+      feel.startsWith(acknowledged.feel) &&
+      acknowledged.feelTypedOn.startsWith(feel));
+  if (!keptFeel) lost.push(`the debrief text “${acknowledged.feel}” (stored: “${feel}”)`);
   return lost;
 }
+
+/** The debrief page of the last debrief step, left open while the person types on. */
+let lastDebriefPage: Page | null = null;
 
 /** Runs one step of the script and resolves once the user would see it acknowledged. */
 async function perform(
@@ -195,17 +211,38 @@ async function perform(
       return;
     }
     case 'debrief': {
+      await lastDebriefPage?.close().catch(() => undefined);
       const debrief = await context.newPage();
+      lastDebriefPage = debrief;
       await debrief.goto(`chrome-extension://${extensionId}/src/debrief/debrief.html`);
       await debrief.getByRole('link', { name: TITLE }).click();
       const text = `Round ${round + 1}: felt rushed`;
-      await debrief.getByLabel('How did it feel?').fill(text);
+      const field = debrief.getByLabel('How did it feel?');
+      await field.fill(text);
       await expect.poll(() => debrief.locator('.debrief-status').innerText(), { timeout: 10_000 }).toMatch(/Saved$/);
       acknowledged.feel = text;
-      await debrief.close();
+      // The person types on, so the kill may come mid-typing or mid-save; the page stays open until then.
+      const more = ' and then lost the thread on pricing';
+      acknowledged.feelTypedOn = text + more;
+      void field.pressSequentially(more, { delay: 15 }).catch(() => undefined);
       return;
     }
   }
+}
+
+/** Picks each round's action: every block of four rounds holds each action once, in a random order. */
+function actionSchedule(next: () => number): (round: number) => Action {
+  let block: Action[] = [];
+  return (round) => {
+    if (round % ACTIONS.length === 0) {
+      block = [...ACTIONS];
+      for (let index = block.length - 1; index > 0; index--) {
+        const other = Math.floor(next() * (index + 1));
+        [block[index], block[other]] = [block[other]!, block[index]!];
+      }
+    }
+    return block[round % ACTIONS.length]!;
+  };
 }
 
 async function openCall(context: BrowserContext, firstTime: boolean, extensionId: string) {
@@ -249,7 +286,16 @@ describe('the crash suite', () => {
     async () => {
       const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
       const next = random(seed);
-      const acknowledged: Acknowledged = { notes: [], transitions: 0, itemIndex: 0, ticked: false, feel: null };
+      const actionFor = actionSchedule(next);
+      const delayOffset = Math.floor(next() * KILL_DELAYS.length);
+      const acknowledged: Acknowledged = {
+        notes: [],
+        transitions: 0,
+        itemIndex: 0,
+        ticked: false,
+        feel: null,
+        feelTypedOn: null,
+      };
       /** Each loss once, with the round it was first found in. */
       const lost = new Map<string, number>();
       const record = (found: string[], round: number) => {
@@ -260,11 +306,13 @@ describe('the crash suite', () => {
         const running = await launch();
         record(lostAgainst(acknowledged, await readStored(running.context, running.extensionId)), round);
         const { page, overlay } = await openCall(running.context, round === 0, running.extensionId);
-        // The first four rounds take each action once; then they come at random.
-        const action = round < ACTIONS.length ? ACTIONS[round]! : ACTIONS[Math.floor(next() * ACTIONS.length)]!;
+        // Each block of four rounds takes every action once, in a random order, so 20 rounds kill after 5 notes,
+        // 5 moves, 5 ticks and 5 debrief edits. Each action's kills step through the delays from a random start,
+        // so the 5 notes die at 5 different moments after their "saved".
+        const action = actionFor(round);
         await perform(action, round, page, overlay, running.context, running.extensionId, acknowledged);
         counts[action] += 1;
-        const delay = KILL_DELAYS[Math.floor(next() * KILL_DELAYS.length)]!;
+        const delay = KILL_DELAYS[(counts[action] - 1 + delayOffset) % KILL_DELAYS.length]!;
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         await kill(running);
       }
@@ -279,6 +327,7 @@ describe('the crash suite', () => {
       );
       expect([...lost].map(([what, round]) => `${what} (found after round ${round})`)).toEqual([]);
       expect(duplicates).toBe(0);
+      expect(counts.note).toBeGreaterThanOrEqual(Math.min(5, Math.floor(ROUNDS / ACTIONS.length)));
     },
   );
 });
@@ -289,11 +338,19 @@ describe('the service worker stopped at random points', () => {
     try {
       const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
       const next = random(seed);
+      const actionFor = actionSchedule(next);
       const { page, overlay } = await openCall(browser.context, true, browser.extensionId);
-      const acknowledged: Acknowledged = { notes: [], transitions: 0, itemIndex: 0, ticked: false, feel: null };
+      const acknowledged: Acknowledged = {
+        notes: [],
+        transitions: 0,
+        itemIndex: 0,
+        ticked: false,
+        feel: null,
+        feelTypedOn: null,
+      };
       let stops = 0;
       for (let round = 0; round < ROUNDS; round++) {
-        const action = round < ACTIONS.length ? ACTIONS[round]! : ACTIONS[Math.floor(next() * ACTIONS.length)]!;
+        const action = actionFor(round);
         const stopAt = next();
         // Sometimes the worker stops just before the step, sometimes while it is under way.
         if (stopAt < 0.4) {
@@ -302,7 +359,8 @@ describe('the service worker stopped at random points', () => {
         }
         const step = perform(action, round, page, overlay, browser.context, browser.extensionId, acknowledged);
         if (stopAt >= 0.4 && stopAt < 0.7) {
-          await new Promise((resolve) => setTimeout(resolve, Math.floor(next() * 20)));
+          // Anywhere in the step: while typing, on Enter, or while the write is under way.
+          await new Promise((resolve) => setTimeout(resolve, Math.floor(next() * 250)));
           await stopServiceWorker(browser);
           stops += 1;
         }
