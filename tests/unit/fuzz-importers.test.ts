@@ -4,7 +4,10 @@
 // places (prototype-pollution keys, huge strings, deep nesting, wrong types, future versions), keys removed or added,
 // and the text itself truncated, spliced, or made invalid UTF-8 or base64.
 //
-// FUZZ_RUNS sets the cases per importer: 125 in `npm test` (500 in all), 2,500 in `npm run fuzz` (10,000).
+// An accepted input must be stored whole: every record it brought is in the database afterwards, and a restore that
+// replaces leaves exactly the backup's records. Codes are also packed around JSON bytes that are not UTF-8.
+//
+// FUZZ_RUNS sets the cases per importer: 125 in `npm test` (800 in all), 2,500 in `npm run fuzz` (16,000).
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { backupOf, backupText, parseBackup } from '../../src/domain/backup';
@@ -86,7 +89,10 @@ async function dump(): Promise<string> {
   });
 }
 
-type Outcome = { ok: true } | { ok: false; message: string };
+/** The keys an accepted input brought, per store: each must be stored afterwards ("whole"). */
+type Brought = Partial<Record<'plans' | 'calls' | 'notes' | 'debriefs', string[]>>;
+/** `exact`: the stores must now hold exactly what was brought, nothing else (a restore that replaces). */
+type Outcome = { ok: true; brought: Brought; exact?: boolean } | { ok: false; message: string };
 
 interface Importer {
   name: string;
@@ -109,7 +115,7 @@ const IMPORTERS: Importer[] = [
       const decoded = await decodeShareCode(text);
       if (!decoded.ok) return decoded;
       await importPlans(decoded.plans);
-      return { ok: true };
+      return { ok: true, brought: { plans: decoded.plans.map((plan) => plan.id) } };
     },
   },
   {
@@ -120,7 +126,7 @@ const IMPORTERS: Importer[] = [
       const parsed = parsePlanFile(text, bytes(text));
       if (!parsed.ok) return parsed;
       await importPlans(parsed.plans);
-      return { ok: true };
+      return { ok: true, brought: { plans: parsed.plans.map((plan) => plan.id) } };
     },
   },
   {
@@ -156,15 +162,46 @@ const IMPORTERS: Importer[] = [
       const parsed = parseBackup(text, bytes(text));
       if (!parsed.ok) return parsed;
       await restoreBackup(parsed.backup, 'merge');
-      return { ok: true };
+      return { ok: true, brought: keysOf(parsed.backup) };
     },
   },
 ];
+// The same backup, restored to replace everything on the device.
+IMPORTERS.push({
+  ...IMPORTERS.at(-1)!,
+  name: 'backup, replacing',
+  run: async (text) => {
+    const parsed = parseBackup(text, bytes(text));
+    if (!parsed.ok) return parsed;
+    await restoreBackup(parsed.backup, 'replace');
+    return { ok: true, brought: keysOf(parsed.backup), exact: true };
+  },
+});
+
+function keysOf(records: Awaited<ReturnType<typeof readEverything>>): Required<Brought> {
+  return {
+    plans: records.plans.map((plan) => plan.id),
+    calls: records.calls.map((call) => call.id),
+    notes: records.notes.map((note) => note.id),
+    debriefs: records.debriefs.map((debrief) => debrief.callId),
+  };
+}
+
+/** Whole: every record the input brought is stored (and, for a replace, nothing else is). */
+async function expectWhole(outcome: Extract<Outcome, { ok: true }>): Promise<void> {
+  const stored = keysOf(await readEverything());
+  for (const store of ['plans', 'calls', 'notes', 'debriefs'] as const) {
+    const brought = outcome.brought[store];
+    if (!brought) continue;
+    if (outcome.exact) expect(new Set(stored[store]), store).toEqual(new Set(brought));
+    else expect(stored[store], store).toEqual(expect.arrayContaining(brought));
+  }
+}
 
 async function importPackage(parsed: Awaited<ReturnType<typeof parseNotesCode>>): Promise<Outcome> {
   if (!parsed.ok) return parsed;
   await importNotesPackage('local-call', parsed.pkg);
-  return { ok: true };
+  return { ok: true, brought: { notes: parsed.pkg.notes.map((note) => note.id) } };
 }
 
 // ---- How inputs are bent. ----
@@ -295,7 +332,17 @@ const textBend: fc.Arbitrary<{ name: string; apply: (text: string) => string }> 
     apply: () => new TextDecoder().decode(new Uint8Array([0xff, 0xfe, ...raw])),
   })),
   fc.constant({ name: 'a byte-order mark first', apply: (text: string) => '\uFEFF' + text }),
+  // A code from a later version of Ridealong (RA2., RN2.): refused, with a message that says so.
+  fc.constant({ name: 'a future code version', apply: (text: string) => text.replace(/^R([AN])1\./, 'R$12.') }),
 );
+
+/** Packs raw bytes the way a code is packed, so bytes that are not UTF-8 can be put inside one. */
+async function deflateToBase64Url(raw: Uint8Array): Promise<string> {
+  const compressed = await new Response(
+    new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw')),
+  ).arrayBuffer();
+  return Buffer.from(compressed).toString('base64url');
+}
 
 // ---- The property. ----
 
@@ -333,7 +380,8 @@ describe('every importer, fuzzed', () => {
             figures.cases += 1;
             if (outcome.ok) {
               figures.imported += 1;
-              // Whole: the backup's and the files' checks passed, so what is stored now reads back as a valid backup.
+              await expectWhole(outcome);
+              // And what is stored now still reads back as a valid backup.
               const after = await readEverything();
               expect(parseBackup(backupText(backupOf(after, T0)), 1).ok).toBe(true);
             } else {
@@ -353,7 +401,34 @@ describe('every importer, fuzzed', () => {
     for (const importer of IMPORTERS) {
       await seed();
       const text = await importer.wrap(JSON.stringify(await importer.payload()));
-      expect(await importer.run(text), importer.name).toEqual({ ok: true });
+      const outcome = await importer.run(text);
+      expect(outcome.ok, importer.name).toBe(true);
+      if (outcome.ok) await expectWhole(outcome);
     }
   });
+
+  // Inside a code, the inflated bytes must be UTF-8: a code whose JSON has a bad byte sequence is refused.
+  for (const [name, prefix, importer] of [
+    ['plan share code', 'RA1.', IMPORTERS[0]!],
+    ['notes code', 'RN1.', IMPORTERS[3]!],
+  ] as const) {
+    it(`${name}: refuses a code whose packed JSON is not valid UTF-8`, { timeout: 120_000 }, async () => {
+      const json = new TextEncoder().encode(JSON.stringify(await importer.payload()));
+      const invalid = fc.constantFrom([0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]);
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: json.length }), invalid, async (at, bad) => {
+          const raw = new Uint8Array([...json.subarray(0, at), ...bad, ...json.subarray(at)]);
+          const text = prefix + (await deflateToBase64Url(raw));
+          await seed();
+          const before = await dump();
+          const outcome = await importer.run(text);
+          figures.cases += 1;
+          figures.refused += 1;
+          expect(outcome.ok).toBe(false);
+          expect(await dump()).toBe(before);
+        }),
+        { numRuns: Math.max(20, Math.floor(RUNS / 5)) },
+      );
+    });
+  }
 });
