@@ -82,7 +82,7 @@ const ITEM_NAMES = new Map<string, string>(
   }),
 );
 
-type Issue = v.InferIssue<v.GenericSchema>;
+export type Issue = v.InferIssue<v.GenericSchema>;
 
 /** One sentence fragment: "plan 2 (“Acme: renewal”), agenda item 3, minutes: must be at most 240". */
 export function describeIssue(issue: Issue | undefined, parsed: unknown): string {
@@ -129,7 +129,8 @@ function placeInPlan(keys: unknown[], issue: Issue): string[] {
   return where;
 }
 
-function problemOf(issue: Issue, lastKey: unknown): string {
+/** What is wrong, in words: "longer than 200 characters", "it is missing". `kind` names what an object should be. */
+export function problemOf(issue: Issue, lastKey: unknown, kind = 'a plan'): string {
   const limit = issue.requirement;
   switch (issue.type) {
     case 'check':
@@ -150,13 +151,13 @@ function problemOf(issue: Issue, lastKey: unknown): string {
     case 'strict_object':
       if (issue.expected === 'never') return `it has a field Ridealong doesn’t know, “${shorten(String(lastKey))}”`;
       if (issue.input === undefined) return 'it is missing';
-      return 'it is not a plan';
+      return `it is not ${kind}`;
     default:
       return issue.input === undefined ? 'it is missing' : 'it has the wrong kind of value';
   }
 }
 
-function shorten(text: string): string {
+export function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { packCode, unpackCode } from './compact-code';
 import { CallSchema, type Call, type Transition } from './call';
 import { DebriefSchema, type Debrief } from './debrief';
+import { problemOf, shorten, type Issue } from './incoming-plans';
 import { itemIndexAt, NoteSchema, type Note } from './note';
 import { authoritativeTransitions } from './timeline';
 
@@ -50,12 +51,35 @@ export function parseNotesPackage(text: string, byteLength: number): ParsedPacka
   }
   const result = v.safeParse(NotesPackageSchema, parsed);
   if (!result.success) {
-    return { ok: false, message: 'That notes package is damaged or incomplete, so nothing was imported.' };
+    const where = describePackageIssue(result.issues[0], parsed);
+    return { ok: false, message: `That notes package is damaged (${where}), so nothing was imported.` };
   }
   if (result.output.notes.some((note) => note.callId !== result.output.call.id)) {
     return { ok: false, message: 'That notes package mixes notes from different calls, so nothing was imported.' };
   }
   return { ok: true, pkg: result.output };
+}
+
+/** Where a package breaks the schema, and how: "note 3 (“missed the budget hint”), text: longer than 1000 characters". */
+export function describePackageIssue(issue: Issue | undefined, parsed: unknown): string {
+  if (!issue) return 'it could not be read';
+  const keys = (issue.path ?? []).map((step) => step.key);
+  const [part, index, field] = keys;
+  const where: string[] = [];
+  if (part === 'notes' && typeof index === 'number') {
+    const text = (parsed as { notes?: { text?: unknown }[] }).notes?.[index]?.text;
+    const named = typeof text === 'string' && text.trim() !== '' ? ` (“${shorten(text.trim())}”)` : '';
+    where.push(`note ${index + 1}${named}`);
+    const unknownField = issue.type === 'strict_object' && issue.expected === 'never' && keys.length === 3;
+    if (typeof field === 'string' && !unknownField) where.push(field);
+  } else if (part === 'notes' || part === 'call' || part === 'debrief') {
+    where.push(part === 'notes' ? 'the list of notes' : part === 'call' ? 'the call' : 'the debrief');
+    const inner = keys.slice(1).filter((key): key is string => typeof key === 'string');
+    if (inner.length > 0 && !(issue.type === 'strict_object' && issue.expected === 'never' && keys.length === 2))
+      where.push(inner.slice(0, 2).join(' '));
+  }
+  const problem = problemOf(issue, keys.at(-1), keys.length <= 1 ? 'a notes package' : 'in the shape Ridealong writes');
+  return (where.length > 0 ? `${where.join(', ')}: ` : '') + problem;
 }
 
 export const NOTES_CODE_PREFIX = 'RN1.';

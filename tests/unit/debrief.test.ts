@@ -150,7 +150,17 @@ describe('merging the partner’s notes package', () => {
     };
     expect(refusal({ format: 'ridealong-plans' })).toMatch(/not a Ridealong notes package/);
     expect(refusal({ ...pkg, version: 2 })).toMatch(/newer version/);
-    expect(refusal({ ...pkg, notes: [{ ...manager.notes[0], text: 42 }] })).toMatch(/damaged or incomplete/);
+    // A damaged package says where: which note, which field, and what is wrong with it.
+    expect(refusal({ ...pkg, notes: [manager.notes[0], { ...manager.notes[1], text: 42 }] })).toBe(
+      'That notes package is damaged (note 2, text: it has the wrong kind of value), so nothing was imported.',
+    );
+    expect(refusal({ ...pkg, notes: [{ ...manager.notes[0], text: 'x'.repeat(5000) }] })).toMatch(
+      /^That notes package is damaged \(note 1 \(“x+…”\), text: longer than \d+ characters\)/,
+    );
+    expect(refusal({ ...pkg, call: { ...pkg.call, startedAt: 'yesterday' } })).toMatch(
+      /damaged \(the call, startedAt: it has the wrong kind of value\)/,
+    );
+    expect(refusal({ ...pkg, sneaky: 1 })).toMatch(/damaged \(it has a field Ridealong doesn’t know, “sneaky”\)/);
     expect(refusal({ ...pkg, notes: [{ ...manager.notes[0], callId: 'someone-else' }] })).toMatch(/different calls/);
     expect(parseNotesPackage('{', 1).ok).toBe(false);
     expect(parseNotesPackage('{}', 6 * 1024 * 1024)).toMatchObject({
@@ -385,7 +395,7 @@ describe('notes codes', () => {
         '"__proto__":{"x":1},"format"',
       ),
     );
-    expect(await message(hostile)).toMatch(/damaged or incomplete/);
+    expect(await message(hostile)).toMatch(/damaged \(it has a field Ridealong doesn’t know, “__proto__”\)/);
     const bomb = await packCode('RN1.', ' '.repeat(6 * 1024 * 1024));
     expect(await message(bomb)).toMatch(/more than 5 MB/);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
