@@ -123,6 +123,13 @@ export function NotesPanel({
   );
 }
 
+/** "0:12, Great question: asked about budget", short: notes logged in the same second still get distinct names. */
+function noteName(note: Note): string {
+  const words = [note.tag, note.text].filter(Boolean).join(': ');
+  const short = words.length > 40 ? `${words.slice(0, 39)}…` : words;
+  return short ? `${formatClock(note.offsetMs)}, ${short}` : formatClock(note.offsetMs);
+}
+
 function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'saved'; notes: NotesState }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
@@ -163,10 +170,10 @@ function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'sav
       <span class={`note-status ${status}`}>{status === 'saved' ? '✓ saved' : '… saving'}</span>
       {!editing && (
         <span class="note-actions">
-          <button aria-label={`Edit note from ${formatClock(note.offsetMs)}`} onClick={() => setEditing(true)}>
+          <button aria-label={`Edit note from ${noteName(note)}`} onClick={() => setEditing(true)}>
             Edit
           </button>
-          <button aria-label={`Delete note from ${formatClock(note.offsetMs)}`} onClick={() => void notes.remove(note)}>
+          <button aria-label={`Delete note from ${noteName(note)}`} onClick={() => void notes.remove(note)}>
             Delete
           </button>
         </span>

@@ -25,6 +25,8 @@ export function useNotes(call: Call | null) {
   const inFlight = useRef(new Set<string>());
   /** Notes deleted while a save of theirs may still be on its way: that save is undone when it lands. */
   const deletedIds = useRef(new Set<string>());
+  /** Deletes the worker hasn't confirmed yet (it was stopping): sent again with the pending notes. */
+  const unconfirmedDeletes = useRef(new Set<string>());
   const callId = call?.id ?? null;
 
   const put = (note: Note, status: ShownNote['status']) =>
@@ -55,6 +57,16 @@ export function useNotes(call: Call | null) {
       // Stays pending in the outbox; the retry loop sends it again.
     } finally {
       inFlight.current.delete(note.id);
+    }
+  };
+
+  const sendDelete = async (noteId: string) => {
+    try {
+      await requestFromServiceWorker({ type: 'notes/delete', noteId });
+      unconfirmedDeletes.current.delete(noteId);
+    } catch {
+      // Tried again by the retry loop. If the overlay closes first, the note is still stored: nothing is lost.
+      if (deletedIds.current.has(noteId)) unconfirmedDeletes.current.add(noteId);
     }
   };
 
@@ -109,6 +121,7 @@ export function useNotes(call: Call | null) {
   useEffect(() => {
     const timer = setInterval(() => {
       for (const shown of notesRef.current.values()) if (shown.status === 'pending') void send(shown.note);
+      for (const noteId of unconfirmedDeletes.current) void sendDelete(noteId);
     }, RETRY_EVERY_MS);
     return () => clearInterval(timer);
   }, []);
@@ -137,12 +150,13 @@ export function useNotes(call: Call | null) {
       setDeleted(note);
       deletedIds.current.add(note.id);
       await removePendingNote(note.id);
-      await requestFromServiceWorker({ type: 'notes/delete', noteId: note.id }).catch(() => undefined);
+      await sendDelete(note.id);
     },
     deleted,
     undoDelete() {
       if (!deleted) return;
       deletedIds.current.delete(deleted.id);
+      unconfirmedDeletes.current.delete(deleted.id);
       setDeleted(null);
       void keep(deleted);
     },
