@@ -24,7 +24,7 @@ import {
   type ParsedPackage,
 } from '../domain/notes-package';
 import { planDisplayName } from '../domain/plan';
-import { buildTimeline } from '../domain/timeline';
+import { buildTimeline, type Timeline } from '../domain/timeline';
 import { getCall } from '../storage/calls';
 import { earlierCallsOfRep, getDebrief, importNotesPackage, saveDebrief } from '../storage/debriefs';
 import { listNotesForCall } from '../storage/notes';
@@ -314,7 +314,26 @@ export function CallDebrief({ callId }: { callId: string }) {
             )}
           </p>
         )}
-        <TimelineChart timeline={timeline} selection={selection} onSelect={setSelection} />
+        <TimelineChart
+          timeline={timeline}
+          selection={selection}
+          onSelect={(chosen) => {
+            setSelection(chosen);
+            // The chosen phase or note is brought into view in the list below, where its full text is.
+            requestAnimationFrame(() => {
+              const selector =
+                chosen?.kind === 'note'
+                  ? `[data-note-entry="${CSS.escape(chosen.id)}"]`
+                  : chosen?.kind === 'phase'
+                    ? `.phases > li:nth-child(${chosen.index + 1})`
+                    : null;
+              if (selector) document.querySelector(selector)?.scrollIntoView({ block: 'nearest' });
+            });
+          }}
+        />
+        <p class="visually-hidden" role="status">
+          {selectionText(timeline, selection)}
+        </p>
         <TimelineLegend />
         <ol class="phases">
           {timeline.actual.map((phase, index) => {
@@ -333,7 +352,11 @@ export function CallDebrief({ callId }: { callId: string }) {
                   {timeline.notes
                     .filter((entry) => entry.phaseIndex === index)
                     .map((entry) => (
-                      <li key={entry.note.id} aria-current={selectedNote === entry.note.id ? 'true' : undefined}>
+                      <li
+                        key={entry.note.id}
+                        data-note-entry={entry.note.id}
+                        aria-current={selectedNote === entry.note.id ? 'true' : undefined}
+                      >
                         <button class="link" onClick={() => setSelection({ kind: 'note', id: entry.note.id })}>
                           {formatClock(entry.offsetMs)}
                         </button>{' '}
@@ -517,6 +540,23 @@ export function CallDebrief({ callId }: { callId: string }) {
       </section>
     </article>
   );
+}
+
+/** Read out when a phase or a note is chosen on the timeline, so a screen reader hears what was selected. */
+function selectionText(timeline: Timeline, selection: Selection): string {
+  if (selection?.kind === 'phase') {
+    const phase = timeline.actual[selection.index];
+    return phase ? `Selected phase ${selection.index + 1}: ${phase.title}` : '';
+  }
+  if (selection?.kind === 'note') {
+    const entry = timeline.notes.find((candidate) => candidate.note.id === selection.id);
+    if (!entry) return '';
+    const words = [entry.note.tag, entry.note.text].filter(Boolean).join(': ');
+    return `Selected note at ${formatClock(entry.offsetMs)} by the ${entry.note.author}, in ${
+      timeline.actual[entry.phaseIndex]?.title ?? 'the call'
+    }: ${words}`;
+  }
+  return '';
 }
 
 function RatingGroup(props: { legend: string; name: string; value: Rating | null; onChange: (value: Rating) => void }) {

@@ -18,7 +18,9 @@ const BAR = 24;
  * The replay, drawn in SVG: planned time boxes over the phases as they happened, and every note at its moment.
  * Shapes and icons carry the meaning, not colour alone: a circle is the manager's note, a square the rep's, and the
  * icon inside says which tag (▲ a step-in, ! a guardrail crossed, ? a great question…), as the legend spells out.
- * Every phase and note is a keyboard-focusable button that selects it.
+ * Every phase is a keyboard-focusable button that selects it. The notes are one tab stop, however many there are:
+ * the arrow keys move between them (Home and End to the first and last), so a call with 2,000 notes is still quick
+ * to get past by keyboard.
  */
 export function TimelineChart(props: {
   timeline: Timeline;
@@ -30,18 +32,32 @@ export function TimelineChart(props: {
   const ticks: number[] = [];
   const step = timeline.spanMs > 60 * 60_000 ? 15 * 60_000 : 5 * 60_000;
   for (let at = 0; at <= timeline.spanMs; at += step) ticks.push(at);
-  const activate = (selection: Selection) => ({
+  const activate = (selection: Selection, tabbable = true) => ({
     role: 'button' as const,
     // Lowercase: on SVG elements attribute names are case-sensitive, and only `tabindex` makes them focusable.
-    tabindex: 0,
+    tabindex: tabbable ? 0 : -1,
     onClick: () => props.onSelect(selection),
     onKeyDown: (event: KeyboardEvent) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
         props.onSelect(selection);
-      }
+      } else if (selection?.kind === 'note') moveAmongNotes(event, selection.id);
     },
   });
+  const noteIds = timeline.notes.map((entry) => entry.note.id);
+  /** Arrow keys step to the next or previous note, which is selected and takes the focus. */
+  const moveAmongNotes = (event: KeyboardEvent, fromId: string) => {
+    const at = noteIds.indexOf(fromId);
+    const to =
+      { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0 }[event.key] ??
+      (event.key === 'End' ? noteIds.length - 1 : null);
+    if (to === null || to < 0 || to >= noteIds.length) return;
+    event.preventDefault();
+    const id = noteIds[to]!;
+    props.onSelect({ kind: 'note', id });
+    const svg = (event.currentTarget as SVGGraphicsElement).ownerSVGElement;
+    requestAnimationFrame(() => svg?.querySelector<SVGGElement>(`[data-note-id="${CSS.escape(id)}"]`)?.focus());
+  };
   const laneEnds: number[] = Array(LANES).fill(-Infinity);
   /** The first lane whose last mark is far enough to the left; when all are busy, the marks overlap, in turn. */
   const laneFor = (cx: number, index: number) => {
@@ -51,6 +67,8 @@ export function TimelineChart(props: {
     return lane;
   };
   const selectedNote = props.selection?.kind === 'note' ? props.selection.id : null;
+  /** The one note mark in the tab order: the selected one, or the first. */
+  const tabbableNote = selectedNote !== null && noteIds.includes(selectedNote) ? selectedNote : noteIds[0];
   const selectedPhase = props.selection?.kind === 'phase' ? props.selection.index : null;
 
   return (
@@ -126,7 +144,8 @@ export function TimelineChart(props: {
               selectedNote === entry.note.id ? ' selected' : ''
             }`}
             aria-label={label}
-            {...activate({ kind: 'note', id: entry.note.id })}
+            data-note-id={entry.note.id}
+            {...activate({ kind: 'note', id: entry.note.id }, entry.note.id === tabbableNote)}
           >
             <title>{label}</title>
             {entry.note.author === 'rep' ? (

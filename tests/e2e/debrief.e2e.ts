@@ -127,11 +127,25 @@ describe('the debrief', () => {
     expect(text).toMatch(/manager[\s\S]*rep|rep[\s\S]*manager/);
     expect(await page.locator('.timeline .note-mark').count()).toBe(3);
     // Clicking a note, or pressing Enter on it, focuses it in the list.
-    await page.locator('.timeline .note-mark').first().click();
+    const marks = page.locator('.timeline .note-mark');
+    await marks.first().click();
     await page
       .locator('.phase-notes li[aria-current="true"]')
       .filter({ hasText: 'asked about their rollout plan' })
       .waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Selected note at .* by the manager/ })
+      .waitFor();
+    // The notes are one tab stop; the arrow keys step through them, selecting each and moving the focus.
+    expect(await page.locator('.timeline .note-mark[tabindex="0"]').count()).toBe(1);
+    await marks.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => marks.nth(1).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.locator('.phase-notes li[aria-current="true"]').count()).toBe(1);
+    expect(await page.locator('.phase-notes li[aria-current="true"]').innerText()).not.toContain(
+      'asked about their rollout plan',
+    );
     await page.locator('.timeline .actual').nth(1).focus();
     await page.keyboard.press('Enter');
     await page.locator('.phase[aria-current="true"]').filter({ hasText: 'Proposal' }).waitFor();
