@@ -11,7 +11,8 @@ import {
   type RestoreMode,
 } from '../domain/backup';
 import { loadLastBackupAt, saveLastBackupAt } from '../platform/device-settings';
-import { oldestDebriefAt, readEverything, restoreBackup } from '../storage/backup';
+import { oldestDebriefAt, readEverything, replaceUnreadableWithBackup, restoreBackup } from '../storage/backup';
+import { openDatabase } from '../storage/database';
 import { downloadFile, JsonFileInput } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 
@@ -24,6 +25,8 @@ export function BackupPanel() {
   const [picked, setPicked] = useState<{ name: string; backup: Backup } | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  /** Set when the data on this device can't be opened: a restore must then replace it, and the person is asked. */
+  const [unreadable, setUnreadable] = useState<unknown>(null);
 
   useEffect(() => {
     void loadLastBackupAt().then(setLastBackupAt);
@@ -61,9 +64,32 @@ export function BackupPanel() {
     if (!picked) return;
     setBusy(true);
     try {
+      await openDatabase();
+    } catch (error) {
+      // Nothing here can be merged with; the person decides whether to replace what can't be read.
+      setUnreadable(error);
+      setBusy(false);
+      return;
+    }
+    try {
       const counts = await restoreBackup(picked.backup, mode);
       setMessage({ kind: 'done', text: restoreSummary(counts, mode) });
       setPicked(null);
+    } catch (error) {
+      setMessage({ kind: 'error', text: `Nothing was restored. ${storageProblemText(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const replaceUnreadable = async () => {
+    if (!picked) return;
+    setBusy(true);
+    try {
+      const counts = await replaceUnreadableWithBackup(picked.backup);
+      setMessage({ kind: 'done', text: restoreSummary({ ...counts, removed: 0 }, 'replace') });
+      setPicked(null);
+      setUnreadable(null);
     } catch (error) {
       setMessage({ kind: 'error', text: `Nothing was restored. ${storageProblemText(error)}` });
     } finally {
@@ -121,6 +147,24 @@ export function BackupPanel() {
             {mode === 'replace' ? 'Replace everything with this backup' : 'Merge this backup'}
           </button>
           <button onClick={() => setPicked(null)} disabled={busy}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {picked && unreadable !== null && (
+        <div class="conflict" role="group" aria-label="Replace the data that can’t be read?">
+          <p>
+            <strong>⚠ The data on this device can’t be opened,</strong> so the backup can’t be merged with it.{' '}
+            {storageProblemText(unreadable)}
+          </p>
+          <p>
+            To restore this backup, Ridealong first deletes the data it can’t read. That data is then gone for good, so
+            if a newer version of Ridealong wrote it, update Ridealong instead.
+          </p>
+          <button onClick={() => void replaceUnreadable()} disabled={busy}>
+            Delete the unreadable data and restore this backup
+          </button>{' '}
+          <button onClick={() => setUnreadable(null)} disabled={busy}>
             Cancel
           </button>
         </div>

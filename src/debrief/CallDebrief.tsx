@@ -25,7 +25,7 @@ import {
 } from '../domain/notes-package';
 import { planDisplayName } from '../domain/plan';
 import { buildTimeline, type Timeline } from '../domain/timeline';
-import { getCall } from '../storage/calls';
+import { getCall, listCallsForPlan } from '../storage/calls';
 import { earlierCallsOfRep, getDebrief, importNotesPackage, saveDebrief } from '../storage/debriefs';
 import { listNotesForCall } from '../storage/notes';
 import { downloadFile, JsonFileInput } from '../ui/files';
@@ -58,6 +58,8 @@ export function CallDebrief({ callId }: { callId: string }) {
   const [selection, setSelection] = useState<Selection>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pendingImport, setPendingImport] = useState<ParsedPackage | null>(null);
+  /** Other calls on this device the pending package could belong to, most likely first. */
+  const [otherCandidates, setOtherCandidates] = useState<Call[]>([]);
   const [myCode, setMyCode] = useState<string | null>(null);
   /** The commitment from the rep's previous debriefed call, to follow up here; null when there is none. */
   const [lastCommitment, setLastCommitment] = useState<PreviousCommitment | null>(null);
@@ -176,8 +178,15 @@ export function CallDebrief({ callId }: { callId: string }) {
       setMessage({ text: parsed.message, error: true });
       return;
     }
-    if (candidateCalls(parsed.pkg.call, [call]).length === 0) {
-      // Not clearly the same call: a different plan, or hours apart. The person decides.
+    // Every call on this device that could be the package's: this one, or another run of the same plan (a call
+    // ended and restarted, say). Only a clear single match, this call, merges without asking.
+    const sameCall = candidateCalls(parsed.pkg.call, [call]).length > 0;
+    const others = candidateCalls(
+      parsed.pkg.call,
+      (await listCallsForPlan(parsed.pkg.call.planId).catch(() => [])).filter((local) => local.id !== call.id),
+    );
+    if (!sameCall || others.length > 0) {
+      setOtherCandidates(others);
       setPendingImport(parsed);
       return;
     }
@@ -526,9 +535,25 @@ export function CallDebrief({ callId }: { callId: string }) {
           <div class="conflict" role="group" aria-label="Merge a package from another call?">
             <p>
               That package is from “{planDisplayName(pendingImport.pkg.call.planSnapshot)}” on{' '}
-              {formatDateTime(pendingImport.pkg.call.startedAt)}, which doesn’t look like this call. Merge it anyway?
+              {formatDateTime(pendingImport.pkg.call.startedAt)},{' '}
+              {otherCandidates.length > 0
+                ? 'and more than one call on this device could be it. Merge it into this call?'
+                : 'which doesn’t look like this call. Merge it anyway?'}
             </p>
-            <button onClick={() => void merge(pendingImport)}>Merge anyway</button>{' '}
+            {otherCandidates.length > 0 && (
+              <ul aria-label="Other calls it could belong to">
+                {otherCandidates.map((other) => (
+                  <li key={other.id}>
+                    <a href={`#call=${encodeURIComponent(other.id)}`} onClick={() => setPendingImport(null)}>
+                      Open the call of {formatDateTime(other.startedAt)} instead
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button onClick={() => void merge(pendingImport)}>
+              {otherCandidates.length > 0 ? 'Merge into this call' : 'Merge anyway'}
+            </button>{' '}
             <button onClick={() => setPendingImport(null)}>Cancel</button>
           </div>
         )}

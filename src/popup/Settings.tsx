@@ -8,6 +8,8 @@ export function Settings({ onDone }: { onDone: () => void }) {
   const [tags, setTags] = useState<NoteTag[] | null>(null);
   const [autoStart, setAutoStart] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  /** Tags left without a name when Save was pressed: each says so beside its own field. */
+  const [unnamed, setUnnamed] = useState<Set<number>>(new Set());
 
   useEffect(() => {
     void loadNoteTags().then(setTags);
@@ -30,7 +32,15 @@ export function Settings({ onDone }: { onDone: () => void }) {
       class="plan-form settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void save(tags.map((tag) => ({ ...tag, label: tag.label.trim() })));
+        const trimmed = tags.map((tag) => ({ ...tag, label: tag.label.trim() }));
+        const empty = new Set(trimmed.flatMap((tag, index) => (tag.label === '' ? [index] : [])));
+        setUnnamed(empty);
+        if (empty.size > 0) {
+          setMessage({ text: 'Give every tag a name, or remove it. Nothing was saved yet.', error: true });
+          document.getElementById(`tag-${[...empty][0]}`)?.focus();
+          return;
+        }
+        void save(trimmed);
       }}
     >
       <h1>Settings</h1>
@@ -42,12 +52,18 @@ export function Settings({ onDone }: { onDone: () => void }) {
               <span class="visually-hidden">Tag {index + 1}</span>
               <span aria-hidden="true">{index + 1}</span>
               <input
+                id={`tag-${index}`}
                 aria-label={`Tag ${index + 1}`}
                 value={tag.label}
                 maxLength={40}
-                onInput={(event) =>
-                  setTags(tags.map((t, i) => (i === index ? { ...t, label: event.currentTarget.value } : t)))
-                }
+                aria-invalid={unnamed.has(index) ? true : undefined}
+                aria-describedby={unnamed.has(index) ? `tag-problem-${index}` : undefined}
+                onInput={(event) => {
+                  const label = event.currentTarget.value;
+                  setTags(tags.map((t, i) => (i === index ? { ...t, label } : t)));
+                  if (label.trim() !== '' && unnamed.has(index))
+                    setUnnamed(new Set([...unnamed].filter((i) => i !== index)));
+                }}
               />
             </label>
             <label class="check">
@@ -75,25 +91,55 @@ export function Settings({ onDone }: { onDone: () => void }) {
             <button
               type="button"
               aria-label={`Remove tag ${index + 1}`}
-              disabled={tags.length === 1}
-              onClick={() => setTags(tags.filter((_, i) => i !== index))}
+              aria-disabled={tags.length === 1}
+              aria-describedby={tags.length === 1 ? 'tags-last' : undefined}
+              onClick={() => {
+                if (tags.length === 1) return;
+                setTags(tags.filter((_, i) => i !== index));
+                setUnnamed(new Set());
+              }}
             >
               ✕
             </button>
+            {unnamed.has(index) && (
+              <span class="field-problem" id={`tag-problem-${index}`}>
+                Tag {index + 1} has no name. Name it, or remove it.
+              </span>
+            )}
           </div>
         ))}
         <div class="form-actions">
           <button
             type="button"
-            disabled={tags.length >= MAX_TAGS}
-            onClick={() => setTags([...tags, { label: '', stepIn: false, guardrail: false }])}
+            aria-disabled={tags.length >= MAX_TAGS}
+            aria-describedby={tags.length >= MAX_TAGS ? 'tags-full' : undefined}
+            onClick={() => {
+              if (tags.length >= MAX_TAGS) return;
+              setTags([...tags, { label: '', stepIn: false, guardrail: false }]);
+            }}
           >
             Add tag
           </button>
-          <button type="button" onClick={() => setTags(DEFAULT_NOTE_TAGS)}>
+          <button
+            type="button"
+            onClick={() => {
+              setTags(DEFAULT_NOTE_TAGS);
+              setUnnamed(new Set());
+            }}
+          >
             Back to the defaults
           </button>
         </div>
+        {tags.length >= MAX_TAGS && (
+          <p class="field-problem" id="tags-full">
+            That’s {MAX_TAGS} tags, the most there can be. Remove one to add another.
+          </p>
+        )}
+        {tags.length === 1 && (
+          <p class="field-problem" id="tags-last">
+            The last tag can’t be removed: notes need at least one. Rename it instead.
+          </p>
+        )}
       </fieldset>
       <label class="check">
         <input

@@ -7,7 +7,7 @@ import {
   type RestoreMode,
   type StoredEverything,
 } from '../domain/backup';
-import { openDatabase } from './database';
+import { deleteUnreadableDatabase, openDatabase } from './database';
 
 const STORES = ['plans', 'calls', 'notes', 'debriefs'] as const;
 
@@ -81,4 +81,14 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<
 export async function oldestDebriefAt(): Promise<number | null> {
   const debriefs = await (await openDatabase()).getAll('debriefs');
   return debriefs.length === 0 ? null : Math.min(...debriefs.map((debrief) => debrief.updatedAt));
+}
+
+/**
+ * For data this version can't open (damaged, or written by a newer Ridealong): the database is deleted and the
+ * backup restored into a fresh one. The backup was checked whole before this is called; the person chose it.
+ */
+export async function replaceUnreadableWithBackup(backup: Backup): Promise<RestoreCounts> {
+  v.parse(BackupSchema, backup);
+  await deleteUnreadableDatabase();
+  return restoreBackup(backup, 'replace');
 }

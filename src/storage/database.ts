@@ -99,3 +99,16 @@ export async function closeDatabase(): Promise<void> {
   connection = null;
   if (open) (await open.catch(() => null))?.close();
 }
+
+/**
+ * Deletes Ridealong's database outright: only for data this version can't open at all, and only when the person
+ * chose to replace it with a backup. Other contexts holding a connection close on the versionchange it sends.
+ */
+export async function deleteUnreadableDatabase(): Promise<void> {
+  await closeDatabase();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('The browser could not delete the unreadable data.'));
+  });
+}

@@ -333,7 +333,7 @@ describe('the crash suite', () => {
 });
 
 describe('the service worker stopped at random points', () => {
-  it('loses nothing and stores nothing twice', { timeout: 180_000 }, async () => {
+  it('loses nothing and stores nothing twice', { timeout: ROUNDS * 3_000 + 60_000 }, async () => {
     const browser = await startExtensionBrowser();
     try {
       const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);

@@ -277,6 +277,30 @@ describe('the debrief', () => {
     await expect
       .poll(async () => (await notesList.allInnerTexts()).join(' '))
       .toContain('data dump on the second call');
+
+    // The rep's package matches both of the manager's calls of this plan (minutes apart): the manager is asked.
+    const repPage = await openDebrief(rep);
+    const [download] = await Promise.all([
+      repPage.waitForEvent('download'),
+      repPage.getByRole('button', { name: 'Export my notes' }).click(),
+    ]);
+    const repPackage = await download.path();
+    await repPage.close();
+    const marks = page.locator('.timeline .note-mark');
+    const before = await marks.count();
+    await page.getByLabel('Import partner’s notes').setInputFiles(repPackage);
+    const ask = page.getByRole('group', { name: 'Merge a package from another call?' });
+    await ask.getByText('more than one call on this device could be it').waitFor();
+    expect(await ask.getByRole('link', { name: /^Open the call of / }).count()).toBe(1);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await marks.count()).toBe(before);
+    await page.getByLabel('Import partner’s notes').setInputFiles(repPackage);
+    await ask.getByRole('button', { name: 'Merge into this call' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Merged \d+ notes/ })
+      .waitFor();
+    await expect.poll(() => marks.count()).toBeGreaterThan(before);
     await page.close();
   });
 

@@ -202,6 +202,17 @@ describe('quick tags', () => {
   it('are edited in the settings and used by the number keys', async () => {
     const popup = await PopupPage.open(browser);
     await popup.page.getByRole('button', { name: 'Settings' }).click();
+    // A tag left without a name is refused beside that tag, and nothing is saved until it is fixed.
+    await popup.page.getByRole('button', { name: 'Add tag' }).click();
+    const tagCount = await popup.page.locator('.tag-row').count();
+    await popup.page.getByRole('button', { name: 'Save tags' }).click();
+    const unnamed = popup.page.getByLabel(`Tag ${tagCount}`, { exact: true });
+    await expect.poll(() => unnamed.getAttribute('aria-invalid')).toBe('true');
+    expect(await popup.page.locator(`#${await unnamed.getAttribute('aria-describedby')}`).innerText()).toBe(
+      `Tag ${tagCount} has no name. Name it, or remove it.`,
+    );
+    expect(await unnamed.evaluate((element) => element === document.activeElement)).toBe(true);
+    await popup.page.getByRole('button', { name: `Remove tag ${tagCount}` }).click();
     await popup.page.getByLabel('Tag 1', { exact: true }).fill('Budget mentioned');
     await popup.page.getByRole('button', { name: 'Save tags' }).click();
     await popup.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();

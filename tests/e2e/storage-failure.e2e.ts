@@ -1,6 +1,11 @@
 // When Ridealong can't open its data (here: a newer version's database, as after a downgrade), every surface says
 // what happened in plain words and offers a way on: try again, or restore from a backup. Never a blank page.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupOf, backupText } from '../../src/domain/backup';
+import { PLAN } from '../unit/fixtures';
 import { extensionUrl, PopupPage, startExtensionBrowser, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
@@ -52,6 +57,31 @@ describe('data that can’t be opened', () => {
       expect(await page.getByRole('button', { name: 'Restore from a backup' }).count()).toBe(1);
     }
     await page.close();
+  });
+
+  // Last in this group: it replaces the data the other tests need unreadable.
+  it('can be replaced with a backup, once the person agrees to delete what can’t be read', async () => {
+    const file = join(tmpdir(), `ridealong-restore-${Date.now()}.ridealong-backup.json`);
+    const plan = { ...PLAN, title: 'Restored: Acme proposal', scheduledStart: Date.now() + 86_400_000 };
+    writeFileSync(file, backupText(backupOf({ plans: [plan], calls: [], notes: [], debriefs: [] }, Date.now())));
+    const page = await browser.context.newPage();
+    await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html#backup'));
+    await page.getByLabel('Backup file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Merge this backup' }).click();
+    const ask = page.getByRole('group', { name: 'Replace the data that can’t be read?' });
+    await expect.poll(() => ask.innerText()).toContain('saved by a newer version of Ridealong');
+    // Cancel changes nothing: the data is still unreadable.
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await ask.count()).toBe(0);
+    await page.getByRole('button', { name: 'Merge this backup' }).click();
+    await ask.getByRole('button', { name: 'Delete the unreadable data and restore this backup' }).click();
+    await page.getByRole('status').filter({ hasText: 'Restored 1 record' }).waitFor();
+    await page.close();
+
+    const popup = await PopupPage.open(browser);
+    await popup.page.getByText('Restored: Acme proposal').first().waitFor();
+    expect(await popup.page.getByRole('alert').filter({ hasText: 'can’t read its data' }).count()).toBe(0);
+    await popup.page.close();
   });
 });
 
