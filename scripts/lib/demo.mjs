@@ -100,6 +100,13 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await popup.getByRole('alert').waitFor();
   await shoot(popup, 'popup-import-error');
   await popup.getByRole('button', { name: 'Done' }).click();
+  // Settings, with a tag left unnamed: the problem shows beside that tag.
+  await popup.getByRole('button', { name: 'Settings' }).click();
+  await popup.getByRole('button', { name: 'Add tag' }).click();
+  await popup.getByRole('button', { name: 'Save tags' }).click();
+  await popup.getByText(/^Tag \d+ has no name/).waitFor();
+  await shoot(popup, 'popup-settings', { fullPage: true });
+  await popup.getByRole('button', { name: 'Done' }).click();
   await popup
     .getByRole('button', { name: /^Edit / })
     .first()
@@ -203,10 +210,11 @@ async function seedPastCalls(page) {
           const transaction = request.result.transaction(['calls', 'debriefs'], 'readwrite');
           const calls = transaction.objectStore('calls');
           const debriefs = transaction.objectStore('debriefs');
-          calls.getAll().onsuccess = (event) => {
-            const template = /** @type {any} */ (event.target).result[0];
-            debriefs.get(template.id).onsuccess = (found) => {
-              const debrief = /** @type {any} */ (found.target).result;
+          // The demo call that was debriefed (the demo also ran one as the rep, with no debrief).
+          debriefs.getAll().onsuccess = (event) => {
+            const debrief = /** @type {any} */ (event.target).result[0];
+            calls.get(debrief.callId).onsuccess = (found) => {
+              const template = /** @type {any} */ (found.target).result;
               const DAY = 86_400_000;
               const met = ['no', 'partly', 'partly', 'yes', 'yes', 'yes'];
               for (let index = 0; index < 6; index++) {

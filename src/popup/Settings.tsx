@@ -47,60 +47,62 @@ export function Settings({ onDone }: { onDone: () => void }) {
       <fieldset class="agenda-rows">
         <legend>Quick note tags (keys 1–{TAG_KEYS} pick the first nine)</legend>
         {tags.map((tag, index) => (
-          <div class="tag-row" key={index}>
-            <label>
-              <span class="visually-hidden">Tag {index + 1}</span>
-              <span aria-hidden="true">{index + 1}</span>
-              <input
-                id={`tag-${index}`}
-                aria-label={`Tag ${index + 1}`}
-                value={tag.label}
-                maxLength={40}
-                aria-invalid={unnamed.has(index) ? true : undefined}
-                aria-describedby={unnamed.has(index) ? `tag-problem-${index}` : undefined}
-                onInput={(event) => {
-                  const label = event.currentTarget.value;
-                  setTags(tags.map((t, i) => (i === index ? { ...t, label } : t)));
-                  if (label.trim() !== '' && unnamed.has(index))
-                    setUnnamed(new Set([...unnamed].filter((i) => i !== index)));
+          <div key={index}>
+            <div class="tag-row">
+              <label>
+                <span class="visually-hidden">Tag {index + 1}</span>
+                <span aria-hidden="true">{index + 1}</span>
+                <input
+                  id={`tag-${index}`}
+                  aria-label={`Tag ${index + 1}`}
+                  value={tag.label}
+                  maxLength={40}
+                  aria-invalid={unnamed.has(index) ? true : undefined}
+                  aria-describedby={unnamed.has(index) ? `tag-problem-${index}` : undefined}
+                  onInput={(event) => {
+                    const label = event.currentTarget.value;
+                    setTags(tags.map((t, i) => (i === index ? { ...t, label } : t)));
+                    if (label.trim() !== '' && unnamed.has(index))
+                      setUnnamed(new Set([...unnamed].filter((i) => i !== index)));
+                  }}
+                />
+              </label>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  aria-label={`Tag ${index + 1} records a step-in`}
+                  checked={tag.stepIn}
+                  onChange={(event) =>
+                    setTags(tags.map((t, i) => (i === index ? { ...t, stepIn: event.currentTarget.checked } : t)))
+                  }
+                />
+                step-in
+              </label>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  aria-label={`Tag ${index + 1} records a guardrail crossed`}
+                  checked={tag.guardrail}
+                  onChange={(event) =>
+                    setTags(tags.map((t, i) => (i === index ? { ...t, guardrail: event.currentTarget.checked } : t)))
+                  }
+                />
+                guardrail
+              </label>
+              <button
+                type="button"
+                aria-label={`Remove tag ${index + 1}`}
+                aria-disabled={tags.length === 1}
+                aria-describedby={tags.length === 1 ? 'tags-last' : undefined}
+                onClick={() => {
+                  if (tags.length === 1) return;
+                  setTags(tags.filter((_, i) => i !== index));
+                  setUnnamed(new Set());
                 }}
-              />
-            </label>
-            <label class="check">
-              <input
-                type="checkbox"
-                aria-label={`Tag ${index + 1} records a step-in`}
-                checked={tag.stepIn}
-                onChange={(event) =>
-                  setTags(tags.map((t, i) => (i === index ? { ...t, stepIn: event.currentTarget.checked } : t)))
-                }
-              />
-              step-in
-            </label>
-            <label class="check">
-              <input
-                type="checkbox"
-                aria-label={`Tag ${index + 1} records a guardrail crossed`}
-                checked={tag.guardrail}
-                onChange={(event) =>
-                  setTags(tags.map((t, i) => (i === index ? { ...t, guardrail: event.currentTarget.checked } : t)))
-                }
-              />
-              guardrail
-            </label>
-            <button
-              type="button"
-              aria-label={`Remove tag ${index + 1}`}
-              aria-disabled={tags.length === 1}
-              aria-describedby={tags.length === 1 ? 'tags-last' : undefined}
-              onClick={() => {
-                if (tags.length === 1) return;
-                setTags(tags.filter((_, i) => i !== index));
-                setUnnamed(new Set());
-              }}
-            >
-              ✕
-            </button>
+              >
+                ✕
+              </button>
+            </div>
             {unnamed.has(index) && (
               <span class="field-problem" id={`tag-problem-${index}`}>
                 Tag {index + 1} has no name. Name it, or remove it.
