@@ -88,7 +88,7 @@ describe('two meeting tabs and a debrief page', () => {
       for (let n = 0; n < 5; n++) {
         // Each note through the overlay's own Save button: the tabs don't share one keyboard focus.
         await overlay.frame
-          .getByRole('button', { name: (n % 9) + 1 === 1 ? /Missed buying signal/ : /Great question/ })
+          .getByRole('button', { name: (n % 9) + 1 === 1 ? /^1 Missed buying signal/ : /^3 Great question/ })
           .click();
         await overlay.frame.getByLabel('Note', { exact: true }).fill(`tab ${index + 1} note ${n + 1}`);
         await overlay.frame.getByRole('button', { name: 'Save note' }).click();
