@@ -1,6 +1,7 @@
 // Nothing leaves the machine: every request any extension context makes (the popup, the overlay frame, the debrief
 // page, the service worker) is recorded through a whole scripted session, and none may go to any host. The meeting
-// page's own requests (served from local fixtures) are the meeting site's, not ours, and are left out.
+// tab is watched too: our content script runs there, and its requests look like the page's own. The fixture meeting
+// pages load nothing from other hosts, so any request from the tab to a host other than the meeting site's counts.
 //
 // The recorder is checked too: a request made on purpose from an extension page must be counted, or the zero below
 // would prove nothing.
@@ -24,7 +25,9 @@ const TITLE = 'Umbrella: no network';
 let browser: ExtensionBrowser;
 const recorded: { url: string; from: string }[] = [];
 
-/** Which of our contexts a request came from, or null when it is the meeting page's own. */
+const MEETING_HOSTS = /^https:\/\/(meet\.google\.com|([^/]*\.)?zoom\.us)\//;
+
+/** Which of our contexts a request came from, or null when it is the meeting site's own page loading itself. */
 function extensionContextOf(request: Request, extensionId: string): string | null {
   const worker = request.serviceWorker();
   if (worker) return worker.url().includes(extensionId) ? 'service worker' : null;
@@ -34,8 +37,10 @@ function extensionContextOf(request: Request, extensionId: string): string | nul
   } catch {
     return null;
   }
-  if (!frameUrl.startsWith(`chrome-extension://${extensionId}/`)) return null;
-  return new URL(frameUrl).pathname;
+  if (frameUrl.startsWith(`chrome-extension://${extensionId}/`)) return new URL(frameUrl).pathname;
+  // The meeting tab, where the content script runs: the site loading itself is not ours; anything else would be.
+  if (MEETING_HOSTS.test(frameUrl) && !MEETING_HOSTS.test(request.url())) return 'meeting tab';
+  return null;
 }
 
 /** Requests that leave the browser: anything but the extension's own files and in-memory data. */
@@ -125,6 +130,12 @@ describe('a whole session', () => {
     await worker.evaluate(() => fetch('https://recorder-check.invalid/worker').catch(() => undefined));
     await expect
       .poll(() => recorded.some((request) => request.from === 'service worker' && request.url.endsWith('/worker')))
+      .toBe(true);
+
+    // And one from the meeting tab, where a content script's request would come from.
+    await page.evaluate(() => fetch('https://recorder-check.invalid/tab').catch(() => undefined));
+    await expect
+      .poll(() => recorded.some((request) => request.from === 'meeting tab' && request.url.endsWith('/tab')))
       .toBe(true);
 
     const leaving = recorded.filter(
