@@ -1,6 +1,7 @@
 // Several contexts writing at once. Two editor tabs on the same plan: the second save is refused with a choice,
 // never silently overwriting the first (the revision check). Two meeting tabs taking notes while a debrief page is
-// typed into: every write lands.
+// typed into: every write lands. Two tabs on one call, one moving the agenda while the other ticks a question: both
+// land, because each change is read and written back in one transaction (split in two, this test loses moves).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
 import {
@@ -107,5 +108,47 @@ describe('two meeting tabs and a debrief page', () => {
     );
     await debrief.reload();
     expect(await debrief.getByLabel('How did it feel?').inputValue()).toBe('Typed while the calls ran, 8');
+  });
+});
+
+describe('two tabs on the same call', () => {
+  it('change it at the same moment, and both changes land', async () => {
+    // The second meeting's call runs from the test above; a second tab of the same meeting shows it too.
+    const [first, second] = [await openMeeting(browser, MEETINGS[1]!), await openMeeting(browser, MEETINGS[1]!)];
+    for (const { overlay } of [first, second]) await overlay.currentItem().waitFor();
+    const question = /^How will they decide/;
+    let moves = 0;
+    let ticked = false;
+    for (let round = 0; round < 6; round++) {
+      // One tab moves the agenda while the other ticks a question: two writes to one call record at once.
+      const forward = round % 2 === 0;
+      ticked = !ticked;
+      await Promise.all([
+        first.overlay.frame.getByRole('button', { name: forward ? 'Next item' : 'Back' }).click(),
+        second.overlay.frame.getByRole('checkbox', { name: question }).setChecked(ticked),
+      ]);
+      moves += 1;
+      await first.overlay
+        .currentItem()
+        .filter({ hasText: forward ? 'Next step' : 'Open' })
+        .waitFor();
+      const time = second.overlay.frame
+        .locator('fieldset.questions label')
+        .filter({ hasText: question })
+        .locator('.muted');
+      await expect.poll(() => time.count()).toBe(ticked ? 1 : 0);
+    }
+    const call = (
+      (await storedRecords(browser, 'calls')) as {
+        planSnapshot: { title: string; questions: { id: string; text: string }[] };
+        transitions: unknown[];
+        questionTicks: { questionId: string }[];
+      }[]
+    ).find((stored) => stored.planSnapshot.title === TITLES[1])!;
+    const questionId = call.planSnapshot.questions.find((q) => question.test(q.text))!.id;
+    expect(call.transitions).toHaveLength(moves);
+    expect(call.questionTicks.filter((tick) => tick.questionId === questionId)).toHaveLength(ticked ? 1 : 0);
+    await first.page.close();
+    await second.page.close();
   });
 });

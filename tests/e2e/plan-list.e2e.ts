@@ -2,7 +2,8 @@
 // still to do, later calls under it, past calls folded away, search by account; and, while editing, the running
 // total of time boxes and a problem shown beside the field that has it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PopupPage, startExtensionBrowser, type ExtensionBrowser } from './harness';
+import type { Plan } from '../../src/domain/plan';
+import { PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -30,7 +31,13 @@ beforeAll(async () => {
   // Moved to last week once created, since a past plan is folded out of sight as soon as the editor closes.
   await popup.page.getByRole('button', { name: 'Edit Umbrella: last week’s review' }).click();
   await popup.page.getByLabel('Starts', { exact: true }).fill(inHours(-24 * 7));
-  await popup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+  // Stored before the editor closes ("Saved" was already showing from before the edit, so it can't tell).
+  const umbrellaStart = async () =>
+    ((await storedPlans(browser)) as Plan[]).find((plan) => plan.title.startsWith('Umbrella'))!.scheduledStart;
+  for (let tries = 0; (await umbrellaStart()) > Date.now(); tries++) {
+    if (tries > 100) throw new Error('The moved start was never stored');
+    await popup.page.waitForTimeout(100);
+  }
   await popup.page.getByRole('button', { name: 'Done' }).click();
   await popup.page.close();
 });
