@@ -108,6 +108,15 @@ describe('the timeline', () => {
     expect(timeline.questions).toEqual([{ id: 'q-1', text: 'Why now?', coveredAtMs: null }]);
   });
 
+  it('shows a question covered at the moment it was ticked, and open again once unticked', () => {
+    const ticked = tickQuestion(repCall(), 'q-1', true, T0 + 12 * MINUTE);
+    expect(buildTimeline(ticked, [], T0 + 60 * MINUTE).questions).toEqual([
+      { id: 'q-1', text: 'Why now?', coveredAtMs: 12 * MINUTE },
+    ]);
+    const unticked = tickQuestion(ticked, 'q-1', false, T0 + 14 * MINUTE);
+    expect(buildTimeline(unticked, [], T0 + 60 * MINUTE).questions[0]!.coveredAtMs).toBeNull();
+  });
+
   it('lets the rep’s transitions win over the manager’s observed ones, which count only when there are no others', () => {
     const merged = { ...repCall(), transitions: [...repCall().transitions, ...managerCall().call.transitions] };
     expect(authoritativeTransitions(merged).every((t) => t.by === 'rep')).toBe(true);
