@@ -23,6 +23,7 @@ const everything = async (browser: ExtensionBrowser) => ({
   plans: await storedRecords(browser, 'plans'),
   calls: await storedRecords(browser, 'calls'),
   notes: await storedRecords(browser, 'notes'),
+  debriefs: await storedRecords(browser, 'debriefs'),
 });
 
 async function openBackupPage(browser: ExtensionBrowser): Promise<Page> {
@@ -60,6 +61,13 @@ beforeAll(async () => {
   await overlay.frame.getByRole('button', { name: 'Next item' }).click();
   await overlay.frame.getByRole('button', { name: 'End call' }).click();
   await meeting.close();
+  // The call's debrief, begun.
+  const debrief = await source.context.newPage();
+  await debrief.goto(extensionUrl(source.extensionId, 'src/debrief/debrief.html'));
+  await debrief.getByRole('link', { name: TITLE }).click();
+  await debrief.getByLabel('How did it feel?').fill('Good; asked for the order too late');
+  await debrief.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await debrief.close();
 
   const page = await openBackupPage(source);
   await page.getByText('No backup made on this device yet').waitFor();
@@ -86,22 +94,24 @@ describe('a backup', () => {
       plans: unknown[];
       calls: unknown[];
       notes: unknown[];
+      debriefs: unknown[];
     };
     expect(file.plans).toHaveLength(1);
     expect(file.calls).toHaveLength(1);
     expect(file.notes).toHaveLength(1);
+    expect(file.debriefs).toHaveLength(1);
 
     const page = await openBackupPage(target);
     await pickBackup(page, backupPath);
-    await expect.poll(() => page.locator('body').innerText()).toContain('1 plans, 1 calls, 1 notes');
+    await expect.poll(() => page.locator('body').innerText()).toContain('1 plans, 1 calls, 1 notes, 1 debriefs');
     await page.getByRole('button', { name: 'Merge this backup' }).click();
-    await page.getByRole('status').filter({ hasText: '3 added' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '4 added' }).waitFor();
     expect(await everything(target)).toEqual(await everything(source));
 
     // A second merge finds everything already there.
     await pickBackup(page, backupPath);
     await page.getByRole('button', { name: 'Merge this backup' }).click();
-    await page.getByRole('status').filter({ hasText: '0 added, 0 updated, 3 already here' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '0 added, 0 updated, 4 already here' }).waitFor();
     await page.close();
   });
 
@@ -137,6 +147,24 @@ describe('a backup', () => {
     await page.getByRole('alert').filter({ hasText: 'damaged or incomplete' }).waitFor();
     expect(await page.getByRole('button', { name: /Merge this backup|Replace everything/ }).count()).toBe(0);
     expect(await everything(target)).toEqual(before);
+    await page.close();
+  });
+
+  it('is asked for gently on the history page after 30 days without one, once there are debriefs', async () => {
+    const page = await source.context.newPage();
+    await page.goto(extensionUrl(source.extensionId, 'src/debrief/debrief.html'));
+    await page.getByRole('table').waitFor();
+    // Backed up in beforeAll: no reminder.
+    expect(await page.getByRole('note').filter({ hasText: 'backed up' }).count()).toBe(0);
+    // 31 days later, as far as the last backup is concerned.
+    await page.evaluate(() =>
+      chrome.storage.local.set({ 'ridealong.lastBackupAt': Date.now() - 31 * 24 * 60 * 60_000 }),
+    );
+    await page.reload();
+    const reminder = page.getByRole('note').filter({ hasText: 'since your debriefs were backed up' });
+    await reminder.waitFor();
+    await reminder.getByRole('link', { name: 'Back up everything' }).click();
+    await page.getByRole('heading', { name: 'Backup and restore' }).waitFor();
     await page.close();
   });
 });

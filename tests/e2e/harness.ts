@@ -246,7 +246,10 @@ export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{
 }
 
 /** Every record of one store, read straight from the extension's IndexedDB, as the database holds it. */
-export async function storedRecords(browser: ExtensionBrowser, store: 'plans' | 'calls' | 'notes'): Promise<unknown[]> {
+export async function storedRecords(
+  browser: ExtensionBrowser,
+  store: 'plans' | 'calls' | 'notes' | 'debriefs',
+): Promise<unknown[]> {
   const page = await browser.context.newPage();
   await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
   const records = await page.evaluate(
