@@ -58,6 +58,8 @@ export function CallDebrief({ callId }: { callId: string }) {
   const [selection, setSelection] = useState<Selection>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pendingImport, setPendingImport] = useState<ParsedPackage | null>(null);
+  /** Which import field the last refusal is about, so the message is tied to it. */
+  const [refusedFrom, setRefusedFrom] = useState<'file' | 'code' | null>(null);
   /** Other calls on this device the pending package could belong to, most likely first. */
   const [otherCandidates, setOtherCandidates] = useState<Call[]>([]);
   const [myCode, setMyCode] = useState<string | null>(null);
@@ -170,10 +172,11 @@ export function CallDebrief({ callId }: { callId: string }) {
     update((d) => ({ ...d, coaching: { ...d.coaching, [list]: items } }));
 
   const importFile = async (file: File) =>
-    importParsed(parseNotesPackage(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size));
+    importParsed(parseNotesPackage(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size), 'file');
 
-  const importParsed = async (parsed: ParsedPackage) => {
+  const importParsed = async (parsed: ParsedPackage, from: 'file' | 'code') => {
     setMessage(null);
+    setRefusedFrom(parsed.ok ? null : from);
     if (!parsed.ok) {
       setMessage({ text: parsed.message, error: true });
       return;
@@ -479,7 +482,10 @@ export function CallDebrief({ callId }: { callId: string }) {
           <button onClick={() => void copyNotesCode()}>Copy my notes as a code</button>
           <label class="file">
             Import partner’s notes
-            <JsonFileInput onFile={(file) => void importFile(file)} />
+            <JsonFileInput
+              onFile={(file) => void importFile(file)}
+              problemId={refusedFrom === 'file' && message?.error ? 'debrief-message' : undefined}
+            />
           </label>
           <button
             onClick={() =>
@@ -517,7 +523,7 @@ export function CallDebrief({ callId }: { callId: string }) {
           class="paste-code"
           onSubmit={(event) => {
             event.preventDefault();
-            void parseNotesCode(partnerCode).then(importParsed);
+            void parseNotesCode(partnerCode).then((parsed) => importParsed(parsed, 'code'));
           }}
         >
           <label>
@@ -527,6 +533,8 @@ export function CallDebrief({ callId }: { callId: string }) {
               placeholder="RN1.…"
               value={partnerCode}
               onInput={(event) => setPartnerCode(event.currentTarget.value)}
+              aria-invalid={refusedFrom === 'code' && message?.error ? true : undefined}
+              aria-describedby={refusedFrom === 'code' && message?.error ? 'debrief-message' : undefined}
             />
           </label>
           <button type="submit">Import the code</button>
@@ -558,7 +566,7 @@ export function CallDebrief({ callId }: { callId: string }) {
           </div>
         )}
         {message && (
-          <p class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
+          <p id="debrief-message" class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
             {message.text}
           </p>
         )}

@@ -30,16 +30,17 @@ function outcomeText({ decision, plan }: ImportOutcome): string {
 /** Paste a share code or pick a plan file; see what it did to each plan; decide about plans changed here since. */
 export function ImportPlans({ onDone, onImported }: Props) {
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** The refusal, and which input it is about, so the message is tied to that field. */
+  const [error, setError] = useState<{ text: string; from: 'code' | 'file' } | null>(null);
   const [results, setResults] = useState<string[]>([]);
   const [conflicts, setConflicts] = useState<Plan[]>([]);
 
-  const importIncoming = async (incoming: IncomingPlans) => {
+  const importIncoming = async (incoming: IncomingPlans, from: 'code' | 'file') => {
     setError(null);
     setResults([]);
     setConflicts([]);
     if (!incoming.ok) {
-      setError(incoming.message);
+      setError({ text: incoming.message, from });
       return;
     }
     try {
@@ -48,13 +49,13 @@ export function ImportPlans({ onDone, onImported }: Props) {
       setConflicts(outcomes.filter((outcome) => outcome.decision === 'local-changed').map((outcome) => outcome.plan));
       await onImported();
     } catch (failure) {
-      setError(`Nothing was imported: ${String(failure)}`);
+      setError({ text: `Nothing was imported: ${String(failure)}`, from });
     }
   };
 
   const importFile = async (file: File) => {
     // The size is checked before the file is read, so a huge file is never loaded.
-    await importIncoming(parsePlanFile(file.size > MAX_PLAN_FILE_BYTES ? '' : await file.text(), file.size));
+    await importIncoming(parsePlanFile(file.size > MAX_PLAN_FILE_BYTES ? '' : await file.text(), file.size), 'file');
   };
 
   const resolve = async (plan: Plan, replace: boolean) => {
@@ -73,7 +74,7 @@ export function ImportPlans({ onDone, onImported }: Props) {
       class="plan-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void decodeShareCode(code).then(importIncoming);
+        void decodeShareCode(code).then((incoming) => importIncoming(incoming, 'code'));
       }}
     >
       <h1>Import a plan</h1>
@@ -85,17 +86,20 @@ export function ImportPlans({ onDone, onImported }: Props) {
           placeholder="RA1.…"
           spellcheck={false}
           onInput={(event) => setCode(event.currentTarget.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'import-error' : undefined}
+          aria-invalid={error?.from === 'code' ? true : undefined}
+          aria-describedby={error?.from === 'code' ? 'import-error' : undefined}
         />
       </label>
       <label>
         Or a plan file ({PLAN_FILE_EXTENSION})
-        <JsonFileInput onFile={(file) => void importFile(file)} />
+        <JsonFileInput
+          onFile={(file) => void importFile(file)}
+          problemId={error?.from === 'file' ? 'import-error' : undefined}
+        />
       </label>
       {error && (
         <p class="error" id="import-error" role="alert">
-          {error}
+          {error.text}
         </p>
       )}
       {results.length > 0 && (

@@ -11,11 +11,13 @@ export function downloadFile(name: string, type: string, content: string): void 
 }
 
 /** A file picker for JSON files. It clears itself after each pick, so picking the same file again works. */
-export function JsonFileInput({ onFile }: { onFile: (file: File) => void }) {
+export function JsonFileInput({ onFile, problemId }: { onFile: (file: File) => void; problemId?: string }) {
   return (
     <input
       type="file"
       accept=".json,application/json"
+      aria-invalid={problemId ? true : undefined}
+      aria-describedby={problemId}
       onChange={(event) => {
         const file = event.currentTarget.files?.[0];
         event.currentTarget.value = '';

@@ -329,6 +329,11 @@ describe('the plan editor', () => {
     writeFileSync(notAPlan, JSON.stringify({ name: 'my-app', version: '1.0.0' }));
     await popup.page.getByLabel(/^Or a plan file/).setInputFiles(notAPlan);
     await expect.poll(() => popup.page.getByRole('alert').innerText()).toContain('not a Ridealong plan file');
+    // The message belongs to the file field, not to the share-code box above it.
+    const fileField = popup.page.getByLabel(/^Or a plan file/);
+    expect(await fileField.getAttribute('aria-invalid')).toBe('true');
+    expect(await fileField.getAttribute('aria-describedby')).toBe('import-error');
+    expect(await popup.page.getByLabel('Share code', { exact: true }).getAttribute('aria-invalid')).toBeNull();
     expect(await storedPlans(browser)).toEqual(before);
     await popup.page.close();
   });
