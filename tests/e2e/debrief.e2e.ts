@@ -197,6 +197,32 @@ describe('the debrief', () => {
     expect(markdown).toMatch(/\*\*Went well\*\*\n\n- Clear opening/);
     expect(markdown).toMatch(/\*\*Do differently\*\*\n\n- Ask about budget before pricing/);
 
+    // The whole call as JSON: the call with both authors' notes, and the debrief as it stands.
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
+    const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')) as {
+      call: { planSnapshot: { title: string } };
+      notes: { author: string; text: string }[];
+      debrief: { coaching: { wentWell: string[]; doDifferently: string[] }; outcome: { objectiveMet: string } };
+    };
+    expect(json.call.planSnapshot.title).toBe(TITLE);
+    expect(new Set(json.notes.map((note) => note.author))).toEqual(new Set(['rep', 'manager']));
+    expect(json.debrief.coaching).toMatchObject({
+      wentWell: ['Clear opening'],
+      doDifferently: ['Ask about budget before pricing'],
+    });
+    expect(json.debrief.outcome.objectiveMet).toBe('partly');
+
+    // Printed: the content stays, the controls go, and the page is light whatever the screen's theme.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.getByRole('button', { name: 'Download JSON' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 1, name: TITLE }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Went well 1', { exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'screen', colorScheme: null });
+
     // Stored: the history shows it complete after a reload.
     await page.goto(extensionUrl(rep.extensionId, 'src/debrief/debrief.html'));
     await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).innerText()).toContain('✓ complete');
