@@ -136,6 +136,11 @@ interface Acknowledged {
   feelTypedOn: string | null;
 }
 
+/** The state at the start of a script, before anything was acknowledged. */
+function nothingAcknowledged(): Acknowledged {
+  return { notes: [], transitions: 0, itemIndex: 0, ticked: false, feel: null, feelTypedOn: null };
+}
+
 function lostAgainst(acknowledged: Acknowledged, stored: Stored): string[] {
   const lost: string[] = [];
   const texts = stored.notes.map((note) => note.text);
@@ -288,14 +293,7 @@ describe('the crash suite', () => {
       const next = random(seed);
       const actionFor = actionSchedule(next);
       const delayOffset = Math.floor(next() * KILL_DELAYS.length);
-      const acknowledged: Acknowledged = {
-        notes: [],
-        transitions: 0,
-        itemIndex: 0,
-        ticked: false,
-        feel: null,
-        feelTypedOn: null,
-      };
+      const acknowledged = nothingAcknowledged();
       /** Each loss once, with the round it was first found in. */
       const lost = new Map<string, number>();
       const record = (found: string[], round: number) => {
@@ -340,14 +338,7 @@ describe('the service worker stopped at random points', () => {
       const next = random(seed);
       const actionFor = actionSchedule(next);
       const { page, overlay } = await openCall(browser.context, true, browser.extensionId);
-      const acknowledged: Acknowledged = {
-        notes: [],
-        transitions: 0,
-        itemIndex: 0,
-        ticked: false,
-        feel: null,
-        feelTypedOn: null,
-      };
+      const acknowledged = nothingAcknowledged();
       let stops = 0;
       for (let round = 0; round < ROUNDS; round++) {
         const action = actionFor(round);
