@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/lib/extension-browser.mjs';
-import { holdStore, OverlayFrame, PopupPage, storedRecords, type ExtensionBrowser } from './harness';
+import {
+  holdStore,
+  OverlayFrame,
+  PopupPage,
+  reloadExtensionUnder,
+  storedRecords,
+  type ExtensionBrowser,
+} from './harness';
 
 const MEETING = 'https://meet.google.com/ext-relo-add';
 const TITLE = 'Massive Dynamic: reload';
@@ -63,17 +70,7 @@ describe('an extension reload mid-call', () => {
       .waitFor();
 
     // The extension reloads, as an update does: its pages close, its worker stops, the frame loses its context.
-    await browser.context
-      .serviceWorkers()
-      .at(-1)!
-      .evaluate(() => chrome.runtime.reload())
-      .catch(() => undefined);
-    await expect
-      .poll(() => page.locator('ridealong-overlay').innerText(), { timeout: 10_000 })
-      .toContain('reload this tab');
-    // The meeting page itself still responds.
-    await page.getByRole('button', { name: 'Leave call' }).click();
-    expect(page.url()).toBe('https://meet.google.com/landing');
+    await reloadExtensionUnder(browser, page);
     await browser.close();
 
     // Ridealong runs again on the same profile: the call resumes where it was, with all three notes.

@@ -2,6 +2,7 @@
 // objects so selectors stay out of the tests.
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import {
   launchWithExtension,
   serviceWorkerTargetsOn,
@@ -307,4 +308,21 @@ export async function holdStore(browser: ExtensionBrowser, store: 'notes' | 'cal
 
 export function storedPlans(browser: ExtensionBrowser): Promise<unknown[]> {
   return storedRecords(browser, 'plans');
+}
+
+/**
+ * Reloads the extension under an open meeting tab, as an update does, and checks the tab's answer: the content
+ * script left behind says to reload the tab, and the meeting page itself still responds.
+ */
+export async function reloadExtensionUnder(browser: ExtensionBrowser, page: Page): Promise<void> {
+  await browser.context
+    .serviceWorkers()
+    .at(-1)!
+    .evaluate(() => chrome.runtime.reload())
+    .catch(() => undefined);
+  await expect
+    .poll(() => page.locator('ridealong-overlay').innerText(), { timeout: 10_000 })
+    .toContain('reload this tab');
+  await page.getByRole('button', { name: 'Leave call' }).click();
+  expect(page.url()).toBe('https://meet.google.com/landing');
 }
