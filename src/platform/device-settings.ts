@@ -126,5 +126,6 @@ export async function saveOverlayPosition(position: unknown): Promise<void> {
  * browser keeps the setting; the worker sets it again each time it starts, in case an update reset it.
  */
 export async function closeStorageToContentScripts(): Promise<void> {
-  await chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  // A Chrome too old to set this for the local area refuses; the content script uses no storage either way.
+  await chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 }
