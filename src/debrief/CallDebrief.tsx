@@ -56,10 +56,9 @@ export function CallDebrief({ callId }: { callId: string }) {
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed'>('saved');
   const [showNotes, setShowNotes] = useState(false);
   const [selection, setSelection] = useState<Selection>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  /** The last outcome; `field` ties a refused import to the input it came from. */
+  const [message, setMessage] = useState<{ text: string; error: boolean; field?: 'file' | 'code' } | null>(null);
   const [pendingImport, setPendingImport] = useState<ParsedPackage | null>(null);
-  /** Which import field the last refusal is about, so the message is tied to it. */
-  const [refusedFrom, setRefusedFrom] = useState<'file' | 'code' | null>(null);
   /** Other calls on this device the pending package could belong to, most likely first. */
   const [otherCandidates, setOtherCandidates] = useState<Call[]>([]);
   const [myCode, setMyCode] = useState<string | null>(null);
@@ -93,25 +92,40 @@ export function CallDebrief({ callId }: { callId: string }) {
   }, [callId]);
 
   const pending = useRef<Debrief | null>(null);
-  const flush = async (): Promise<void> => {
+  /** While a partner's package is being merged: the edits typed meanwhile, as changes to replay afterwards. */
+  const typedDuringMerge = useRef<((current: Debrief) => Debrief)[] | null>(null);
+  /** The debrief as shown, for code that runs after an await. */
+  const shownDebrief = useRef(debrief);
+  shownDebrief.current = debrief;
+  /** Saves the pending edit now; resolves false when it could not be saved (it stays pending, and is retried). */
+  const flush = async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const next = pending.current;
     pending.current = null;
-    if (next) {
-      await saveDebrief(next).then(
-        () => setSaveState((state) => (pending.current ? state : 'saved')),
-        () => {
-          // Kept, unless a newer edit already replaced it: "Try again" and leaving the page both save it then.
-          pending.current ??= next;
-          setSaveState('failed');
-          timer.current ??= setTimeout(() => void flush(), SAVE_RETRY_MS);
-        },
-      );
-    }
+    if (!next) return true;
+    return saveDebrief(next).then(
+      () => {
+        setSaveState((state) => (pending.current ? state : 'saved'));
+        return true;
+      },
+      () => {
+        // Kept, unless a newer edit already replaced it: "Try again" and leaving the page both save it then.
+        pending.current ??= next;
+        setSaveState('failed');
+        timer.current ??= setTimeout(() => void flush(), SAVE_RETRY_MS);
+        return false;
+      },
+    );
   };
   const update = (change: (current: Debrief) => Debrief) => {
     if (!debrief) return;
+    if (typedDuringMerge.current) {
+      // Shown at once, saved once the merge has landed (see merge).
+      typedDuringMerge.current.push(change);
+      setDebrief((shown) => shown && { ...change(shown), updatedAt: Date.now() });
+      return;
+    }
     const next = { ...change(debrief), updatedAt: Date.now() };
     setDebrief(next);
     pending.current = next;
@@ -176,9 +190,8 @@ export function CallDebrief({ callId }: { callId: string }) {
 
   const importParsed = async (parsed: ParsedPackage, from: 'file' | 'code') => {
     setMessage(null);
-    setRefusedFrom(parsed.ok ? null : from);
     if (!parsed.ok) {
-      setMessage({ text: parsed.message, error: true });
+      setMessage({ text: parsed.message, error: true, field: from });
       return;
     }
     // Every call on this device that could be the package's: this one, or another run of the same plan (a call
@@ -219,10 +232,30 @@ export function CallDebrief({ callId }: { callId: string }) {
     if (!parsed.ok) return;
     setPendingImport(null);
     try {
-      // Edits typed a moment ago are stored first, so the merge builds on them.
-      await flush();
-      const result = await importNotesPackage(call.id, parsed.pkg);
-      if (result.debrief) setDebrief(result.debrief);
+      // Edits typed a moment ago are stored first, so the merge builds on them; unsaved, they would be merged over.
+      if (!(await flush())) {
+        setMessage({
+          text: 'Nothing was merged yet: your latest debrief edits are not saved. Save them (Try saving again), then import.',
+          error: true,
+        });
+        return;
+      }
+      typedDuringMerge.current = [];
+      let result: Awaited<ReturnType<typeof importNotesPackage>> | undefined;
+      try {
+        result = await importNotesPackage(call.id, parsed.pkg);
+      } finally {
+        // Edits typed while the merge ran are replayed on top of the merged debrief, so neither is lost.
+        const typed = typedDuringMerge.current;
+        typedDuringMerge.current = null;
+        const base = result?.debrief ?? shownDebrief.current;
+        if (base && typed.length > 0) {
+          const next = typed.reduce((debrief, change) => ({ ...change(debrief), updatedAt: Date.now() }), base);
+          pending.current = next;
+          setDebrief(next);
+          void flush();
+        } else if (result?.debrief) setDebrief(result.debrief);
+      }
       setMessage({
         text:
           result.newNotes.length === 0 && result.addedTransitions === 0 && !result.debriefChanged
@@ -484,7 +517,7 @@ export function CallDebrief({ callId }: { callId: string }) {
             Import partner’s notes
             <JsonFileInput
               onFile={(file) => void importFile(file)}
-              problemId={refusedFrom === 'file' && message?.error ? 'debrief-message' : undefined}
+              problemId={message?.field === 'file' ? 'debrief-message' : undefined}
             />
           </label>
           <button
@@ -533,8 +566,8 @@ export function CallDebrief({ callId }: { callId: string }) {
               placeholder="RN1.…"
               value={partnerCode}
               onInput={(event) => setPartnerCode(event.currentTarget.value)}
-              aria-invalid={refusedFrom === 'code' && message?.error ? true : undefined}
-              aria-describedby={refusedFrom === 'code' && message?.error ? 'debrief-message' : undefined}
+              aria-invalid={message?.field === 'code' ? true : undefined}
+              aria-describedby={message?.field === 'code' ? 'debrief-message' : undefined}
             />
           </label>
           <button type="submit">Import the code</button>

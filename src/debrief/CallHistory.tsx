@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { currentItemIndex, type Call } from '../domain/call';
 import { debriefStatus, type Debrief } from '../domain/debrief';
 import { filterCalls, historyFacets, NO_FILTERS, type HistoryFilters } from '../domain/call-history';
@@ -45,20 +45,26 @@ export function CallHistory() {
     })();
   }, []);
 
-  const matching = loaded.status === 'ready' ? filterCalls(loaded.calls, filters) : [];
+  const calls = loaded.status === 'ready' ? loaded.calls : null;
+  // Over every call, so worked out once per list or filter change, not on each render.
+  const matching = useMemo(() => (calls ? filterCalls(calls, filters) : []), [calls, filters]);
+  const facets = useMemo(() => (calls ? historyFacets(calls) : { people: [], accounts: [] }), [calls]);
   const page = matching.slice(0, limit);
   const pageKey = page.map((call) => call.id).join(',');
   // Debriefs are read for the calls on screen only.
   useEffect(() => {
     const missing = page.map((call) => call.id).filter((id) => !debriefs.has(id));
     if (missing.length === 0) return;
-    void getDebriefs(missing).then((found) =>
-      setDebriefs((current) => {
-        const next = new Map(current);
-        for (const id of missing) next.set(id, found.get(id) ?? null);
-        return next;
-      }),
-    );
+    void getDebriefs(missing)
+      .then((found) =>
+        setDebriefs((current) => {
+          const next = new Map(current);
+          for (const id of missing) next.set(id, found.get(id) ?? null);
+          return next;
+        }),
+      )
+      // Rows stay listed without a debrief status; the page's own load shows any database problem.
+      .catch(() => undefined);
   }, [pageKey]);
 
   if (loaded.status === 'loading') return <p class="muted">Loading calls…</p>;
@@ -82,7 +88,7 @@ export function CallHistory() {
     );
   }
 
-  const { people, accounts } = historyFacets(loaded.calls);
+  const { people, accounts } = facets;
   const shown = page;
   const more = matching.length > limit;
 

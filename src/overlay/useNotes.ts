@@ -64,6 +64,10 @@ export function useNotes(call: Call | null) {
     try {
       await requestFromServiceWorker({ type: 'notes/delete', noteId });
       unconfirmedDeletes.current.delete(noteId);
+      // Undone while the delete was on its way: the delete may have landed after the note was saved again, so the
+      // note is saved once more, from the outbox like any other.
+      const undone = !deletedIds.current.has(noteId) ? notesRef.current.get(noteId)?.note : undefined;
+      if (undone) await keep(undone);
     } catch {
       // Tried again by the retry loop. If the overlay closes first, the note is still stored: nothing is lost.
       if (deletedIds.current.has(noteId)) unconfirmedDeletes.current.add(noteId);

@@ -416,12 +416,14 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
           type="button"
           aria-disabled={plan.agenda.length >= MAX_AGENDA_ITEMS}
           aria-describedby={plan.agenda.length >= MAX_AGENDA_ITEMS ? 'agenda-full' : undefined}
-          onClick={() =>
+          onClick={() => {
+            // Full: the reason is already shown beside the button, so a press changes nothing.
+            if (plan.agenda.length >= MAX_AGENDA_ITEMS) return;
             editAgenda(
               { kind: 'add', item: { id: newId(), title: '', minutes: 5, lead: 'rep', managerCue: '' } },
               'agenda.add',
-            )
-          }
+            );
+          }}
         >
           Add item
         </button>

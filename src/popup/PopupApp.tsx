@@ -126,9 +126,10 @@ export function PopupApp() {
 
   const share = async (plan: Plan) => {
     const code = await encodeShareCode([plan]);
-    await markPlansShared([plan]);
     const name = planDisplayName(plan);
     setShared({ title: name, code });
+    // Bookkeeping for "already up to date" on the next import; the code is shown whether or not it is recorded.
+    void markPlansShared([plan]).catch(() => undefined);
     try {
       await navigator.clipboard.writeText(code);
       setStatus(`Share code for “${name}” copied. Paste it to the other person; they choose Import plan.`);
@@ -139,7 +140,7 @@ export function PopupApp() {
 
   const exportAll = async (all: Plan[]) => {
     downloadFile(planFileName(Date.now()), 'application/json', planFileText(all, Date.now()));
-    await markPlansShared(all);
+    void markPlansShared(all).catch(() => undefined);
     setStatus(`Exported ${all.length} plan${all.length === 1 ? '' : 's'} to a file.`);
   };
 
