@@ -2,6 +2,7 @@
 // are to filter by. Pure, so it runs over every call on the device, not just the page on screen.
 import type { Call } from './call';
 import { planDisplayName, type CallType } from './plan';
+import { fold } from './text';
 
 export interface HistoryFilters {
   /** Free text, matched against the call's name and account, ignoring case and accents. */
@@ -34,8 +35,4 @@ export function historyFacets(calls: readonly Call[]): { people: string[]; accou
     people: unique(calls.flatMap((call) => [call.planSnapshot.repName, call.planSnapshot.managerName])),
     accounts: unique(calls.map((call) => call.planSnapshot.account)),
   };
-}
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -3,6 +3,8 @@
 // and what is wrong with it.
 import * as v from 'valibot';
 import { PlanSchema, type Plan } from './plan';
+import { problemOf, type Issue } from './schema-issues';
+import { shorten } from './text';
 
 export const MAX_PLANS_PER_IMPORT = 500;
 
@@ -82,8 +84,6 @@ const ITEM_NAMES = new Map<string, string>(
   }),
 );
 
-export type Issue = v.InferIssue<v.GenericSchema>;
-
 /** One sentence fragment: "plan 2 (“Acme: renewal”), agenda item 3, minutes: must be at most 240". */
 export function describeIssue(issue: Issue | undefined, parsed: unknown): string {
   if (!issue) return 'it could not be read';
@@ -127,40 +127,4 @@ function placeInPlan(keys: unknown[], issue: Issue): string[] {
     if (typeof part === 'string') where.push(part === 'managerCue' ? 'manager’s cue' : part);
   }
   return where;
-}
-
-/** What is wrong, in words: "longer than 200 characters", "it is missing". `kind` names what an object should be. */
-export function problemOf(issue: Issue, lastKey: unknown, kind = 'a plan'): string {
-  const limit = issue.requirement;
-  switch (issue.type) {
-    case 'check':
-      return lowerFirst(issue.message.replace(/\.$/, ''));
-    case 'max_length':
-      return typeof issue.input === 'string' ? `longer than ${limit} characters` : `more than ${limit} entries`;
-    case 'min_length':
-      return typeof issue.input === 'string' ? 'empty' : lastKey === 'plans' ? 'there are no plans in it' : 'empty';
-    case 'max_value':
-      return `must be at most ${limit}`;
-    case 'min_value':
-      return `must be at least ${limit}`;
-    case 'integer':
-      return 'must be a whole number';
-    case 'picklist':
-    case 'literal':
-      return `“${shorten(String(issue.input))}” is not a value Ridealong knows`;
-    case 'strict_object':
-      if (issue.expected === 'never') return `it has a field Ridealong doesn’t know, “${shorten(String(lastKey))}”`;
-      if (issue.input === undefined) return 'it is missing';
-      return `it is not ${kind}`;
-    default:
-      return issue.input === undefined ? 'it is missing' : 'it has the wrong kind of value';
-  }
-}
-
-export function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

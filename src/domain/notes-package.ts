@@ -5,7 +5,8 @@ import * as v from 'valibot';
 import { packCode, unpackCode } from './compact-code';
 import { CallSchema, type Call, type Transition } from './call';
 import { DebriefSchema, type Debrief } from './debrief';
-import { problemOf, shorten, type Issue } from './incoming-plans';
+import { problemOf, type Issue } from './schema-issues';
+import { shorten } from './text';
 import { itemIndexAt, NoteSchema, type Note } from './note';
 import { authoritativeTransitions } from './timeline';
 

@@ -1,6 +1,7 @@
 // How the popup's plan list is arranged: what matches the search, the next call first, the later ones after it,
 // and past plans folded away, most recent first.
 import type { Plan } from './plan';
+import { fold } from './text';
 
 export interface PlanGroups {
   /** The next call that has not ended yet: shown first and bigger, with its readiness. */
@@ -33,8 +34,4 @@ export function groupPlans(plans: readonly Plan[], query: string, now: number): 
   const past = matching.filter((plan) => !isUpcoming(plan, now)).reverse();
   const [next = null, ...later] = upcoming;
   return { next, later, past, matching: matching.length };
-}
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../domain/call-progress';
 import { MAX_NOTE_TEXT, TAG_KEYS, type Note, type NoteTag } from '../domain/note';
+import { shorten } from '../domain/text';
 import type { NotesState } from './useNotes';
 
 /** How many of the latest notes are listed under the input. */
@@ -125,8 +126,7 @@ export function NotesPanel({
 
 /** "0:12, Great question: asked about budget", short: notes logged in the same second still get distinct names. */
 function noteName(note: Note): string {
-  const words = [note.tag, note.text].filter(Boolean).join(': ');
-  const short = words.length > 40 ? `${words.slice(0, 39)}…` : words;
+  const short = shorten([note.tag, note.text].filter(Boolean).join(': '));
   return short ? `${formatClock(note.offsetMs)}, ${short}` : formatClock(note.offsetMs);
 }
 
