@@ -3,6 +3,7 @@
 import { callEndedAt, type Call } from './call';
 import type { Debrief, Rating } from './debrief';
 import type { Note } from './note';
+import { fold } from './text';
 
 export interface CallRecord {
   call: Call;
@@ -42,6 +43,11 @@ export interface MonthTrend {
 /** The calendar month of a moment, in UTC unless the page passes its own (local) one. */
 export const utcMonth = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 7);
 
+/** Which rep a call is, whatever the spelling's case or accents: "Zoë Müller" and "zoe muller" are one rep. */
+export function repKey(repName: string): string {
+  return fold(repName.trim());
+}
+
 export function repTrends(
   records: CallRecord[],
   now: number,
@@ -49,12 +55,14 @@ export function repTrends(
 ): RepTrend[] {
   const byRep = new Map<string, CallRecord[]>();
   for (const record of records) {
-    const rep = record.call.planSnapshot.repName.trim() || 'Rep not named';
-    byRep.set(rep, [...(byRep.get(rep) ?? []), record]);
+    const key = repKey(record.call.planSnapshot.repName);
+    byRep.set(key, [...(byRep.get(key) ?? []), record]);
   }
-  return [...byRep.entries()]
-    .map(([rep, list]) => {
+  return [...byRep.values()]
+    .map((list) => {
       const ordered = [...list].sort((a, b) => a.call.startedAt - b.call.startedAt);
+      // Shown as the rep's name was last written.
+      const rep = ordered.at(-1)!.call.planSnapshot.repName.trim() || 'Rep not named';
       const months = new Map<string, CallRecord[]>();
       for (const record of ordered) {
         const month = monthOf(record.call.startedAt);

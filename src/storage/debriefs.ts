@@ -5,6 +5,7 @@ import { CallSchema, type Call } from '../domain/call';
 import { planDisplayName } from '../domain/plan';
 import { NoteSchema } from '../domain/note';
 import { abortTransaction, openDatabase } from './database';
+import { repKey } from '../domain/trends';
 
 export async function getDebrief(callId: string): Promise<Debrief | undefined> {
   return (await openDatabase()).get('debriefs', callId);
@@ -71,7 +72,7 @@ export async function earlierCallsOfRep(
   call: Call,
   scan = 500,
 ): Promise<{ callId: string; callName: string; startedAt: number; debrief: Debrief | null }[]> {
-  const rep = call.planSnapshot.repName.trim().toLowerCase();
+  const rep = repKey(call.planSnapshot.repName);
   if (rep === '') return [];
   const database = await openDatabase();
   const transaction = database.transaction(['calls', 'debriefs']);
@@ -82,7 +83,7 @@ export async function earlierCallsOfRep(
     .openCursor(IDBKeyRange.upperBound(call.startedAt, true), 'prev');
   for (let seen = 0; cursor && seen < scan; seen++) {
     const earlier = cursor.value;
-    if (earlier.id !== call.id && earlier.planSnapshot.repName.trim().toLowerCase() === rep) {
+    if (earlier.id !== call.id && repKey(earlier.planSnapshot.repName) === rep) {
       const debrief = (await transaction.objectStore('debriefs').get(earlier.id)) ?? null;
       found.push({
         callId: earlier.id,

@@ -31,6 +31,14 @@ function record(
 }
 
 describe('trends per rep', () => {
+  it('treat one rep’s name in another case or without accents as the same rep, shown as last written', () => {
+    const trends = repTrends(
+      [record('a', 'zoe muller ', 0, 30, null), record('b', 'Zoë Müller', 100 * MINUTE, 30, null)],
+      1_000 * MINUTE,
+    );
+    expect(trends.map((trend) => [trend.rep, trend.calls])).toEqual([['Zoë Müller', 2]]);
+  });
+
   it('count objectives met, average the overrun, share the questions covered, and rank the tags', () => {
     const outcome = (objectiveMet: Debrief['outcome']['objectiveMet']) => ({
       outcome: { ...emptyDebrief('x', 'next-step', 0).outcome, objectiveMet },
