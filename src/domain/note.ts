@@ -95,7 +95,9 @@ export function createNote(
     text: input.text.trim().slice(0, MAX_NOTE_TEXT),
     author: input.author,
     stepIn: input.tag?.stepIn ?? false,
-    guardrail: input.tag?.guardrail ?? false,
+    // Written only when true: a note without the field is the shape earlier versions read, so their notes packages
+    // and backups of ordinary notes still import there.
+    ...(input.tag?.guardrail ? { guardrail: true } : {}),
   };
 }
 

@@ -59,7 +59,6 @@ describe('the note model', () => {
       text: 'took the pricing question',
       author: 'manager',
       stepIn: true,
-      guardrail: false,
     });
     expect(createNote(call, { tag: null, text: 'budget is approved', author: 'rep' }, T0, 'n-2')).toMatchObject({
       tag: null,
