@@ -53,6 +53,13 @@ function managerCall(): { call: Call; notes: Note[] } {
   return { call: endCall(call, T0 + 31 * MINUTE), notes };
 }
 
+/** Compares with a golden file in tests/unit/golden; UPDATE_GOLDEN=1 rewrites it (read the diff before committing). */
+function expectGolden(name: string, markdown: string): void {
+  const golden = join(__dirname, 'golden', name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
+  expect(markdown).toBe(readFileSync(golden, 'utf8'));
+}
+
 describe('the debrief', () => {
   it('keeps the manager’s notes folded until the rep has spoken first or skipped it', () => {
     const debrief = emptyDebrief('rep-call', 'next-step', T0);
@@ -237,9 +244,7 @@ describe('Markdown export', () => {
     const markdown = debriefMarkdown(call, notes, debrief, buildTimeline(call, notes, T0 + 60 * MINUTE), {
       formatDate: () => '24 Nov 2026, 10:00',
     });
-    const golden = join(__dirname, 'golden', 'debrief-hostile.md');
-    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
-    expect(markdown).toBe(readFileSync(golden, 'utf8'));
+    expectGolden('debrief-hostile.md', markdown);
     // Structure comes from us only: every line is empty, ours, or a list item we started.
     for (const line of markdown.split('\n')) {
       expect(line).toMatch(/^$|^# Debrief: |^## [A-Z]|^- |^\d+\. |^\*\*[A-Z][^*]*\*\*/);
@@ -283,10 +288,7 @@ describe('Markdown export', () => {
     const markdown = debriefMarkdown(call, notes, debrief, buildTimeline(call, notes, T0 + 60 * MINUTE), {
       formatDate: () => '24 Nov 2026, 10:00',
     });
-    const golden = join(__dirname, 'golden', 'debrief.md');
-    // UPDATE_GOLDEN=1 rewrites the file; read the diff before committing it.
-    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
-    expect(markdown).toBe(readFileSync(golden, 'utf8'));
+    expectGolden('debrief.md', markdown);
   });
 });
 
