@@ -5,6 +5,7 @@ import {
   backupOf,
   backupReminderDue,
   backupText,
+  MAX_BACKUP_BYTES,
   parseBackup,
   restoreSummary,
   type Backup,
@@ -13,7 +14,7 @@ import {
 import { loadLastBackupAt, saveLastBackupAt } from '../platform/device-settings';
 import { oldestDebriefAt, readEverything, replaceUnreadableWithBackup, restoreBackup } from '../storage/backup';
 import { openDatabase } from '../storage/database';
-import { downloadFile, JsonFileInput } from '../ui/files';
+import { downloadFile, JsonFileInput, readFileText } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 
 type Message = { kind: 'done' | 'error'; text: string } | null;
@@ -51,7 +52,8 @@ export function BackupPanel() {
 
   const pick = async (file: File) => {
     setPicked(null);
-    const parsed = parseBackup(await file.text(), file.size);
+    // parseBackup refuses by size first, so a file too large is never read: it gets '' and the size.
+    const parsed = parseBackup((await readFileText(file, MAX_BACKUP_BYTES)) ?? '', file.size);
     if (!parsed.ok) {
       setMessage({ kind: 'error', text: parsed.message });
       return;

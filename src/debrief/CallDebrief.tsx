@@ -13,10 +13,11 @@ import {
   type Debrief,
   type Rating,
 } from '../domain/debrief';
-import { debriefMarkdown } from '../domain/markdown';
+import { debriefFileStem, debriefMarkdown } from '../domain/markdown';
 import type { Note } from '../domain/note';
 import {
   candidateCalls,
+  MAX_PACKAGE_BYTES,
   notesCode,
   notesPackage,
   parseNotesCode,
@@ -24,11 +25,11 @@ import {
   type ParsedPackage,
 } from '../domain/notes-package';
 import { planDisplayName } from '../domain/plan';
-import { buildTimeline, type Timeline } from '../domain/timeline';
+import { buildTimeline, notesInPhases, type Timeline } from '../domain/timeline';
 import { getCall, listCallsForPlan } from '../storage/calls';
-import { earlierCallsOfRep, getDebrief, importNotesPackage, saveDebrief } from '../storage/debriefs';
+import { earlierCallsOfRep, getDebrief, importNotesPackage, NotesMergeRefused, saveDebrief } from '../storage/debriefs';
 import { listNotesForCall } from '../storage/notes';
-import { downloadFile, JsonFileInput } from '../ui/files';
+import { downloadFile, JsonFileInput, readFileText } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 import { StorageProblem } from '../ui/storage-problem';
 import { TimelineChart, TimelineLegend, type Selection } from './TimelineChart';
@@ -44,10 +45,7 @@ type Loaded =
   | { status: 'failed'; error: unknown }
   | { status: 'ready'; call: Call; notes: Note[] };
 
-const fileStem = (call: Call) =>
-  `ridealong-${planDisplayName(call.planSnapshot)
-    .replace(/[^\w-]+/g, '-')
-    .slice(0, 40)}-${new Date(call.startedAt).toISOString().slice(0, 10)}`;
+const fileStem = debriefFileStem;
 
 /** One call's debrief: the rep first, then the replay, the outcome and the coaching. Saved as you type. */
 export function CallDebrief({ callId }: { callId: string }) {
@@ -175,6 +173,8 @@ export function CallDebrief({ callId }: { callId: string }) {
   const hideOwnNotes = call.role === 'manager' && !(revealed && showNotes);
   const visibleNotes = hideOwnNotes ? notes.filter((note) => note.author !== 'manager') : notes;
   const timeline = buildTimeline(call, visibleNotes, Date.now());
+  // Grouped once: filtering every note for every phase is 20 million steps for a call at the limits.
+  const notesByPhase = notesInPhases(timeline);
   const missing = missingForComplete(current);
   const status = debriefStatus(current);
   const selectedNote = selection?.kind === 'note' ? selection.id : null;
@@ -186,7 +186,7 @@ export function CallDebrief({ callId }: { callId: string }) {
     update((d) => ({ ...d, coaching: { ...d.coaching, [list]: items } }));
 
   const importFile = async (file: File) =>
-    importParsed(parseNotesPackage(file.size > 5 * 1024 * 1024 ? '' : await file.text(), file.size), 'file');
+    importParsed(parseNotesPackage((await readFileText(file, MAX_PACKAGE_BYTES)) ?? '', file.size), 'file');
 
   const importParsed = async (parsed: ParsedPackage, from: 'file' | 'code') => {
     setMessage(null);
@@ -256,18 +256,29 @@ export function CallDebrief({ callId }: { callId: string }) {
           void flush();
         } else if (result?.debrief) setDebrief(result.debrief);
       }
+      const copied =
+        result.copiedNotes > 0
+          ? ` ${result.copiedNotes} of those notes carried the id of a note on another call here, so they were stored as copies and that call keeps its own.`
+          : '';
+      const skipped =
+        result.skippedNotes > 0
+          ? ` ${result.skippedNotes} notes were left out: their ids belong to notes of other calls here, which stay as they are.`
+          : '';
       setMessage({
         text:
           result.newNotes.length === 0 && result.addedTransitions === 0 && !result.debriefChanged
-            ? 'Already merged: nothing new in that package.'
+            ? `Already merged: nothing new in that package.${skipped}`
             : `Merged ${result.newNotes.length} notes and ${result.addedTransitions} transitions from the ${parsed.pkg.call.role}${
                 result.debriefChanged ? ', and the debrief fields they filled in' : ''
-              }.`,
+              }.${copied}${skipped}`,
         error: false,
       });
       await load();
     } catch (error) {
-      setMessage({ text: `Nothing was merged: ${String(error)}`, error: true });
+      setMessage({
+        text: error instanceof NotesMergeRefused ? error.message : `Nothing was merged: ${String(error)}`,
+        error: true,
+      });
     }
   };
 
@@ -394,23 +405,21 @@ export function CallDebrief({ callId }: { callId: string }) {
                   {used > planned && ' · over its time box'}
                 </span>
                 <ul class="phase-notes">
-                  {timeline.notes
-                    .filter((entry) => entry.phaseIndex === index)
-                    .map((entry) => (
-                      <li
-                        key={entry.note.id}
-                        data-note-entry={entry.note.id}
-                        aria-current={selectedNote === entry.note.id ? 'true' : undefined}
-                      >
-                        <button class="link" onClick={() => setSelection({ kind: 'note', id: entry.note.id })}>
-                          {formatClock(entry.offsetMs)}
-                        </button>{' '}
-                        <span class="author">{entry.note.author}</span>
-                        {entry.note.stepIn && <strong> ▲ step-in</strong>}
-                        {entry.note.tag && <strong> {entry.note.tag}</strong>}
-                        {entry.note.tag && entry.note.text && ':'} {entry.note.text}
-                      </li>
-                    ))}
+                  {(notesByPhase[index] ?? []).map((entry) => (
+                    <li
+                      key={entry.note.id}
+                      data-note-entry={entry.note.id}
+                      aria-current={selectedNote === entry.note.id ? 'true' : undefined}
+                    >
+                      <button class="link" onClick={() => setSelection({ kind: 'note', id: entry.note.id })}>
+                        {formatClock(entry.offsetMs)}
+                      </button>{' '}
+                      <span class="author">{entry.note.author}</span>
+                      {entry.note.stepIn && <strong> ▲ step-in</strong>}
+                      {entry.note.tag && <strong> {entry.note.tag}</strong>}
+                      {entry.note.tag && entry.note.text && ':'} {entry.note.text}
+                    </li>
+                  ))}
                 </ul>
               </li>
             );

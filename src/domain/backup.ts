@@ -3,9 +3,13 @@
 // restore then either lands whole or not at all (src/storage/backup.ts).
 import * as v from 'valibot';
 import { CallSchema, type Call } from './call';
+import { isoDay } from './dates';
 import { DebriefSchema, type Debrief } from './debrief';
-import { NoteSchema, type Note } from './note';
+import { derivedId } from './derived-id';
+import { MAX_NOTES_PER_CALL, NoteSchema, type Note } from './note';
+import { noteCopyId } from './notes-package';
 import { PlanSchema, type Plan } from './plan';
+import { problemOf, type Issue } from './schema-issues';
 import { EpochMsSchema } from './schema-parts';
 
 export const BACKUP_FORMAT = 'ridealong-backup';
@@ -13,15 +17,24 @@ export const BACKUP_VERSION = 1;
 /** Years of calls with thousands of notes stay well under this; a bigger file is not a Ridealong backup. */
 export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 export const BACKUP_FILE_EXTENSION = '.ridealong-backup.json';
+/** A call every working day for a century is 25,000 calls; plans and debriefs come one per call at most, or so. */
+export const MAX_BACKUP_PLANS = 50_000;
+export const MAX_BACKUP_CALLS = 50_000;
+export const MAX_BACKUP_DEBRIEFS = MAX_BACKUP_CALLS;
+/** Far more notes than years of calls hold; each call's own notes are bounded too (MAX_NOTES_PER_CALL). */
+export const MAX_BACKUP_NOTES = 1_000_000;
+
+const records = <T extends v.GenericSchema>(schema: T, max: number, what: string) =>
+  v.pipe(v.array(schema), v.maxLength(max, `More than ${max} ${what}, more than years of real calls hold`));
 
 export const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: EpochMsSchema,
-  plans: v.array(PlanSchema),
-  calls: v.array(CallSchema),
-  notes: v.array(NoteSchema),
-  debriefs: v.array(DebriefSchema),
+  plans: records(PlanSchema, MAX_BACKUP_PLANS, 'plans'),
+  calls: records(CallSchema, MAX_BACKUP_CALLS, 'calls'),
+  notes: records(NoteSchema, MAX_BACKUP_NOTES, 'notes'),
+  debriefs: records(DebriefSchema, MAX_BACKUP_DEBRIEFS, 'debriefs'),
 });
 export type Backup = v.InferOutput<typeof BackupSchema>;
 
@@ -43,7 +56,7 @@ export function backupText(backup: Backup): string {
 
 /** A file name like `ridealong-backup-2026-11-24.ridealong-backup.json`. */
 export function backupFileName(now: number): string {
-  return `ridealong-backup-${new Date(now).toISOString().slice(0, 10)}${BACKUP_FILE_EXTENSION}`;
+  return `ridealong-backup-${isoDay(now)}${BACKUP_FILE_EXTENSION}`;
 }
 
 const NEWER_BACKUP_MESSAGE = 'This backup was made by a newer version of Ridealong. Update Ridealong, then restore it.';
@@ -70,7 +83,8 @@ export function parseBackup(text: string, byteLength: number): ParsedBackup {
   }
   const result = v.safeParse(BackupSchema, parsed);
   if (!result.success) {
-    return { ok: false, message: 'That backup is damaged or incomplete, so nothing was restored.' };
+    const where = describeBackupIssue(result.issues[0]);
+    return { ok: false, message: `That backup is damaged or incomplete (${where}), so nothing was restored.` };
   }
   const backup = result.output;
   const unique = (ids: string[]) => new Set(ids).size === ids.length;
@@ -86,7 +100,37 @@ export function parseBackup(text: string, byteLength: number): ParsedBackup {
   if (![...backup.notes, ...backup.debriefs].every((record) => callIds.has(record.callId))) {
     return { ok: false, message: 'That backup has notes or debriefs without their call, so nothing was restored.' };
   }
+  const notesPerCall = new Map<string, number>();
+  for (const note of backup.notes) notesPerCall.set(note.callId, (notesPerCall.get(note.callId) ?? 0) + 1);
+  const crowded = [...notesPerCall].find(([, count]) => count > MAX_NOTES_PER_CALL);
+  if (crowded) {
+    return {
+      ok: false,
+      message: `That backup gives one call ${crowded[1]} notes, more than the ${MAX_NOTES_PER_CALL} any real call holds, so nothing was restored.`,
+    };
+  }
   return { ok: true, backup };
+}
+
+const STORE_ITEMS = { plans: 'plan', calls: 'call', notes: 'note', debriefs: 'debrief' } as const;
+
+/** Where a backup breaks the schema, and how: "call 3, transitions: more than 2000 agenda moves, …". */
+export function describeBackupIssue(issue: Issue | undefined): string {
+  if (!issue) return 'it could not be read';
+  const keys = (issue.path ?? []).map((step) => step.key);
+  const [store, index, ...inside] = keys;
+  const where: string[] = [];
+  if (typeof store === 'string' && store in STORE_ITEMS) {
+    const item = STORE_ITEMS[store as keyof typeof STORE_ITEMS];
+    where.push(typeof index === 'number' ? `${item} ${index + 1}` : `the list of ${store}`);
+    const unknownField = issue.type === 'strict_object' && issue.expected === 'never';
+    const fields = inside.filter((key): key is string => typeof key === 'string').slice(0, 2);
+    if (fields.length > 0 && !(unknownField && inside.length === 1)) where.push(fields.join(' '));
+  } else if (typeof store === 'string' && keys.length === 1 && !(issue.type === 'strict_object')) {
+    where.push(store);
+  }
+  const problem = problemOf(issue, keys.at(-1), keys.length <= 1 ? 'a backup' : 'in the shape Ridealong writes');
+  return (where.length > 0 ? `${where.join(', ')}: ` : '') + problem;
 }
 
 export type RestoreMode =
@@ -113,14 +157,169 @@ export interface RestoreCounts {
   updated: number;
   unchanged: number;
   removed: number;
+  /**
+   * Of `added`, the backup's calls and notes whose id belongs to a different call (or another call's note) here:
+   * stored under an id of their own, so the record here stays as it is.
+   */
+  copied: number;
+  /** Left out, with their notes and debrief, because their own id and their copy's id are both taken here. */
+  skipped: number;
 }
+
+export const NO_RESTORE_COUNTS: RestoreCounts = {
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  removed: 0,
+  copied: 0,
+  skipped: 0,
+};
 
 export function restoreSummary(counts: RestoreCounts, mode: RestoreMode): string {
   const restored = counts.added + counts.updated + counts.unchanged;
   if (mode === 'replace') {
     return `Restored ${restored} ${restored === 1 ? 'record' : 'records'} from the backup; this device now holds exactly what it holds.`;
   }
-  return `Merged the backup: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} already here.`;
+  const copied =
+    counts.copied > 0
+      ? ` ${counts.copied} of the added records had the id of a different call’s record here, so they were stored as copies and nothing here changed.`
+      : '';
+  const skipped =
+    counts.skipped > 0
+      ? ` ${counts.skipped} records were left out: their ids belong to other calls’ records here, which stay as they are.`
+      : '';
+  return `Merged the backup: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} already here.${copied}${skipped}`;
+}
+
+/** Two records of one call: the same plan, started at the same moment, on the same meeting, from the same seat. */
+export function sameCallRecord(a: Call, b: Call): boolean {
+  return (
+    a.planId === b.planId &&
+    a.startedAt === b.startedAt &&
+    a.role === b.role &&
+    a.meeting.platform === b.meeting.platform &&
+    a.meeting.code === b.meeting.code
+  );
+}
+
+/** The id a backup's call takes when its own id belongs to a different call here: stable, so a second merge finds it. */
+export function callCopyId(call: Call): string {
+  return derivedId('call', `${call.planId}\u0000${call.startedAt}\u0000${call.role}`, call.id);
+}
+
+/** What a restore writes, store by store, and what it counts. */
+export interface RestoreWrites {
+  writes: StoredEverything;
+  counts: RestoreCounts;
+}
+
+/**
+ * Decides a restore in memory. `here` is everything stored now (empty for a replace, which clears first). Plans keep
+ * their id across browsers, so a plan id is one plan: the newer revision stays. A call, though, is only the same call
+ * when sameCallRecord says so: a different call under the same id never changes the call here. It is stored under
+ * callCopyId, with its notes and debrief following it. A note whose id belongs to another call's note here is stored
+ * under noteCopyId, the id a notes package would give it too. Whatever can't be placed without changing a record
+ * of another call is left out and counted.
+ */
+export function planRestore(here: StoredEverything, backup: Backup): RestoreWrites {
+  const counts: RestoreCounts = { ...NO_RESTORE_COUNTS };
+  const writes: StoredEverything = { plans: [], calls: [], notes: [], debriefs: [] };
+
+  const plansHere = new Map(here.plans.map((plan) => [plan.id, plan]));
+  for (const plan of backup.plans) {
+    const local = plansHere.get(plan.id);
+    if (!local) {
+      counts.added++;
+      writes.plans.push(plan);
+    } else keep(local, keepNewer.plans(local, plan), writes.plans);
+  }
+
+  // Calls: where each of the backup's calls goes (its id here), or nowhere when it can't be placed.
+  const callsHere = new Map(here.calls.map((call) => [call.id, call]));
+  const placedCall = new Map<string, string>();
+  const taken = new Set<string>();
+  const renamed: Call[] = [];
+  for (const call of backup.calls) {
+    const local = callsHere.get(call.id);
+    if (local && !sameCallRecord(local, call)) {
+      renamed.push(call);
+      continue;
+    }
+    placeCall(call, call.id, local);
+  }
+  for (const call of renamed) {
+    const id = callCopyId(call);
+    const local = callsHere.get(id);
+    if (taken.has(id) || (local && !sameCallRecord(local, call))) {
+      counts.skipped++;
+      continue;
+    }
+    if (!local) counts.copied++;
+    placeCall({ ...call, id }, call.id, local);
+  }
+
+  const notesHere = new Map(here.notes.map((note) => [note.id, note]));
+  const takenNotes = new Set<string>();
+  for (const note of backup.notes) {
+    const callId = placedCall.get(note.callId);
+    if (callId === undefined) {
+      counts.skipped++;
+      continue;
+    }
+    let id = note.id;
+    let local = notesHere.get(id);
+    let copy = false;
+    if ((local && local.callId !== callId) || takenNotes.has(id)) {
+      id = noteCopyId(callId, note.id);
+      local = notesHere.get(id);
+      copy = true;
+      if ((local && local.callId !== callId) || takenNotes.has(id)) {
+        counts.skipped++;
+        continue;
+      }
+    }
+    takenNotes.add(id);
+    if (local) {
+      keep(local, keepNewer.notes(local), writes.notes);
+      continue;
+    }
+    counts.added++;
+    if (copy) counts.copied++;
+    writes.notes.push(id === note.id && callId === note.callId ? note : { ...note, id, callId });
+  }
+
+  const debriefsHere = new Map(here.debriefs.map((debrief) => [debrief.callId, debrief]));
+  for (const debrief of backup.debriefs) {
+    const callId = placedCall.get(debrief.callId);
+    if (callId === undefined) {
+      counts.skipped++;
+      continue;
+    }
+    const placed = callId === debrief.callId ? debrief : { ...debrief, callId };
+    const local = debriefsHere.get(callId);
+    if (!local) {
+      counts.added++;
+      writes.debriefs.push(placed);
+    } else keep(local, keepNewer.debriefs(local, placed), writes.debriefs);
+  }
+  return { writes, counts };
+
+  function placeCall(call: Call, originalId: string, local: Call | undefined): void {
+    placedCall.set(originalId, call.id);
+    taken.add(call.id);
+    if (!local) {
+      counts.added++;
+      writes.calls.push(call);
+    } else keep(local, keepNewer.calls(local, call), writes.calls);
+  }
+
+  function keep<T>(local: T, kept: T, into: T[]): void {
+    if (kept === local) counts.unchanged++;
+    else {
+      counts.updated++;
+      into.push(kept);
+    }
+  }
 }
 
 /** How long without a backup before a gentle reminder, once there are debriefs worth keeping. */

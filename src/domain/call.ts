@@ -1,7 +1,7 @@
 // A call as it happened: which plan (frozen as it was at the start), who ran this device, and when the agenda moved.
 import * as v from 'valibot';
 import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from './meeting-url';
-import { PlanSchema, type Plan } from './plan';
+import { MAX_AGENDA_ITEMS, MAX_QUESTIONS, PlanSchema, type Plan } from './plan';
 import { EpochMsSchema, IdSchema } from './schema-parts';
 
 export const ROLES = ['rep', 'manager'] as const;
@@ -16,13 +16,28 @@ export const MeetingIdSchema = v.strictObject({
 export const TransitionSchema = v.strictObject({
   at: EpochMsSchema,
   /** The agenda item that became current. */
-  toItemIndex: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  toItemIndex: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0),
+    v.maxValue(
+      MAX_AGENDA_ITEMS - 1,
+      `Must be at most ${MAX_AGENDA_ITEMS - 1}, as an agenda has at most ${MAX_AGENDA_ITEMS} items`,
+    ),
+  ),
   /** Whose device recorded it: the rep's transitions are authoritative, the manager's are observations. */
   by: RoleSchema,
 });
 export type Transition = v.InferOutput<typeof TransitionSchema>;
 
 export const CALL_SCHEMA_VERSION = 1;
+/**
+ * Agenda moves in one call, both devices' together. A rep who moved every minute of an eight-hour call, with the
+ * manager's observations merged in, records under a thousand; the debrief draws each one.
+ */
+export const MAX_TRANSITIONS = 2_000;
+/** Question ticks in one call: each question of the plan at most once, with room for a plan edited mid-call. */
+export const MAX_QUESTION_TICKS = 100;
 
 export const CallSchema = v.strictObject({
   schemaVersion: v.literal(CALL_SCHEMA_VERSION),
@@ -33,9 +48,18 @@ export const CallSchema = v.strictObject({
   role: RoleSchema,
   meeting: MeetingIdSchema,
   startedAt: EpochMsSchema,
-  transitions: v.array(TransitionSchema),
+  transitions: v.pipe(
+    v.array(TransitionSchema),
+    v.maxLength(MAX_TRANSITIONS, `More than ${MAX_TRANSITIONS} agenda moves, more than any real call makes`),
+  ),
   /** Questions from the plan's checklist ticked as covered, each with when. */
-  questionTicks: v.pipe(v.array(v.strictObject({ questionId: IdSchema, at: EpochMsSchema })), v.maxLength(100)),
+  questionTicks: v.pipe(
+    v.array(v.strictObject({ questionId: IdSchema, at: EpochMsSchema })),
+    v.maxLength(
+      MAX_QUESTION_TICKS,
+      `More than ${MAX_QUESTION_TICKS} questions ticked, and a plan has at most ${MAX_QUESTIONS}`,
+    ),
+  ),
   /** The last moment an overlay showed this call; a call left without "End call" ended here. */
   lastSeenAt: EpochMsSchema,
   /** Set by "End call"; null while the call may still be running. */

@@ -2,6 +2,7 @@
 // holds "|" pipes or HTML tags can't turn into a heading, break a table or become markup.
 import type { Call } from './call';
 import { formatClock } from './call-progress';
+import { isoDay } from './dates';
 import type { Debrief } from './debrief';
 import type { Note } from './note';
 import { planDisplayName } from './plan';
@@ -102,4 +103,15 @@ export function debriefMarkdown(
   lines.push(`**Next call, the rep will:** ${commitment ? escapeMarkdown(commitment) : 'not set'}`, '');
   if (debrief?.followUp) lines.push(`**Last call’s commitment kept:** ${RATING_WORDS[debrief.followUp]}`, '');
   return lines.join('\n');
+}
+
+/**
+ * The name the debrief's Markdown and JSON files share: `ridealong-Acme-proposal-review-2026-11-24`. Never throws,
+ * even for a call stored with a time no Date can show.
+ */
+export function debriefFileStem(call: Pick<Call, 'planSnapshot' | 'startedAt'>): string {
+  const name = planDisplayName(call.planSnapshot)
+    .replace(/[^\w-]+/g, '-')
+    .slice(0, 40);
+  return `ridealong-${name}-${isoDay(call.startedAt)}`;
 }

@@ -3,10 +3,16 @@
 import * as v from 'valibot';
 import type { Call, Role } from './call';
 import { RoleSchema } from './call';
-import { EpochMsSchema, IdSchema } from './schema-parts';
+import { MAX_AGENDA_ITEMS } from './plan';
+import { DurationMsSchema, EpochMsSchema, IdSchema, withoutInvisibleControls } from './schema-parts';
 
 export const NOTE_SCHEMA_VERSION = 1;
 export const MAX_NOTE_TEXT = 1000;
+/**
+ * Notes on one call, both authors' together: one every three seconds of an eight-hour call stays under it. The
+ * debrief draws every note, so this is also what its rendering is measured at (scripts/bench.mjs).
+ */
+export const MAX_NOTES_PER_CALL = 10_000;
 /** Keys 1–9 pick the first nine tags; the rest are a click away. */
 export const MAX_TAGS = 12;
 export const TAG_KEYS = 9;
@@ -40,7 +46,7 @@ export const DEFAULT_NOTE_TAGS: NoteTag[] = [
 
 export const NoteTagSchema = v.pipe(
   v.strictObject({
-    label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
+    label: v.pipe(v.string(), v.transform(withoutInvisibleControls), v.trim(), v.minLength(1), v.maxLength(40)),
     stepIn: v.boolean(),
     /** Absent in tags saved before tags had kinds: then the default guardrail tag's label decides. */
     guardrail: v.optional(v.boolean()),
@@ -55,11 +61,19 @@ export const NoteSchema = v.strictObject({
   /** Wall-clock time the note was taken. */
   at: EpochMsSchema,
   /** Milliseconds from the call's start. */
-  offsetMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  offsetMs: DurationMsSchema,
   /** The agenda item current at `at`. */
-  itemIndex: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  itemIndex: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0),
+    v.maxValue(
+      MAX_AGENDA_ITEMS - 1,
+      `Must be at most ${MAX_AGENDA_ITEMS - 1}, as an agenda has at most ${MAX_AGENDA_ITEMS} items`,
+    ),
+  ),
   /** The tag's label as it was when the note was taken (tags can be renamed later); null for a plain note. */
-  tag: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+  tag: v.nullable(v.pipe(v.string(), v.maxLength(40), v.transform(withoutInvisibleControls))),
   text: v.pipe(v.string(), v.maxLength(MAX_NOTE_TEXT)),
   author: RoleSchema,
   stepIn: v.boolean(),

@@ -5,22 +5,27 @@ import * as v from 'valibot';
 import { packCode, unpackCode } from './compact-code';
 import { CallSchema, type Call, type Transition } from './call';
 import { DebriefSchema, type Debrief } from './debrief';
+import { derivedId } from './derived-id';
 import { problemOf, type Issue } from './schema-issues';
+import { EpochMsSchema } from './schema-parts';
 import { shorten } from './text';
-import { itemIndexAt, NoteSchema, type Note } from './note';
+import { itemIndexAt, MAX_NOTES_PER_CALL, NoteSchema, type Note } from './note';
 import { authoritativeTransitions } from './timeline';
 
 export const NOTES_PACKAGE_FORMAT = 'ridealong-notes';
 export const NOTES_PACKAGE_VERSION = 1;
-export const MAX_PACKAGE_NOTES = 20_000;
+export const MAX_PACKAGE_NOTES = MAX_NOTES_PER_CALL;
 export const MAX_PACKAGE_BYTES = 5 * 1024 * 1024;
 
 export const NotesPackageSchema = v.strictObject({
   format: v.literal(NOTES_PACKAGE_FORMAT),
   version: v.literal(NOTES_PACKAGE_VERSION),
-  exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  exportedAt: EpochMsSchema,
   call: CallSchema,
-  notes: v.pipe(v.array(NoteSchema), v.maxLength(MAX_PACKAGE_NOTES)),
+  notes: v.pipe(
+    v.array(NoteSchema),
+    v.maxLength(MAX_PACKAGE_NOTES, `More than ${MAX_PACKAGE_NOTES} notes, more than any real call holds`),
+  ),
   debrief: v.nullable(DebriefSchema),
 });
 export type NotesPackage = v.InferOutput<typeof NotesPackageSchema>;
@@ -152,7 +157,16 @@ export interface MergeResult {
   debriefChanged: boolean;
   /** The partner's notes, moved onto the local call; notes already there (same id) are left out. */
   newNotes: Note[];
+  /** Of `newNotes`, those whose own id belongs to a note of another call here: they are stored under a copy id. */
+  copiedNotes: number;
+  /** Notes left out because both their id and their copy id belong to notes of other calls here. */
+  skippedNotes: number;
   addedTransitions: number;
+}
+
+/** The id a note takes on `callId` when its own id belongs to a note of another call. */
+export function noteCopyId(callId: string, noteId: string): string {
+  return derivedId('note', callId, noteId);
 }
 
 const transitionKey = (t: Transition) => `${t.at}:${t.toItemIndex}:${t.by}`;
@@ -161,12 +175,17 @@ const transitionKey = (t: Transition) => `${t.at}:${t.toItemIndex}:${t.by}`;
  * Merges the partner's record into the local one: transitions and question ticks are added (each once), notes are
  * moved onto the local call and kept once per id. Offsets and agenda items are recomputed against the local start,
  * so both authors share one axis. The local role stays: it says whose device this is.
+ *
+ * Nothing of another call changes. `storedOwners` maps note ids already stored here (on any call) to their call;
+ * a partner note whose id belongs to another call's note is stored under noteCopyId instead, so that note stays
+ * where it is, and importing again finds the copy. Only a copy id that is taken too leaves the note out.
  */
 export function mergeNotesPackage(
   local: Call,
   localNotes: Note[],
   pkg: NotesPackage,
   localDebrief: Debrief | null = null,
+  storedOwners: ReadonlyMap<string, string> = new Map(),
 ): MergeResult {
   const known = new Set(local.transitions.map(transitionKey));
   const incoming = pkg.call.transitions.filter((transition) => !known.has(transitionKey(transition)));
@@ -182,20 +201,61 @@ export function mergeNotesPackage(
     questionTicks: [...ticked].map(([questionId, at]) => ({ questionId, at })).sort((a, b) => a.at - b.at),
     lastSeenAt: Math.max(local.lastSeenAt, pkg.call.lastSeenAt),
   };
-  const haveIds = new Set(localNotes.map((note) => note.id));
+  const owners = new Map(storedOwners);
+  for (const note of localNotes) owners.set(note.id, local.id);
   // The item a note belongs to follows the transitions that win (the rep's), not the ones its author saw.
   const winning = { transitions: authoritativeTransitions(call) };
-  const newNotes = pkg.notes
-    .filter((note) => !haveIds.has(note.id))
-    .map((note) => ({
+  const lastItem = local.planSnapshot.agenda.length - 1;
+  const newNotes: Note[] = [];
+  let copiedNotes = 0;
+  let skippedNotes = 0;
+  for (const note of pkg.notes) {
+    const own = owners.get(note.id);
+    if (own === local.id) continue;
+    let id = note.id;
+    if (own !== undefined) {
+      id = noteCopyId(local.id, note.id);
+      const copyOwner = owners.get(id);
+      if (copyOwner === local.id) continue;
+      if (copyOwner !== undefined) {
+        skippedNotes++;
+        continue;
+      }
+      copiedNotes++;
+    }
+    owners.set(id, local.id);
+    newNotes.push({
       ...note,
+      id,
       callId: local.id,
       offsetMs: Math.max(0, note.at - local.startedAt),
-      itemIndex: itemIndexAt(winning, note.at),
-    }));
+      itemIndex: Math.min(itemIndexAt(winning, note.at), lastItem),
+    });
+  }
   const debrief = mergeDebriefs(localDebrief, local, pkg.debrief, pkg.call.role);
   const debriefChanged = JSON.stringify(debrief) !== JSON.stringify(localDebrief);
-  return { call, newNotes, addedTransitions: incoming.length, debrief, debriefChanged };
+  return { call, newNotes, copiedNotes, skippedNotes, addedTransitions: incoming.length, debrief, debriefChanged };
+}
+
+/**
+ * Why a merge can't be stored, in words, or null when it can: the merged call past a bound (more agenda moves or
+ * notes than any real call), or a merged record that no longer passes its schema.
+ */
+export function mergeProblem(merged: MergeResult, localNoteCount: number): string | null {
+  const notes = localNoteCount + merged.newNotes.length;
+  if (notes > MAX_NOTES_PER_CALL)
+    return `Together the two records would hold ${notes} notes, more than the ${MAX_NOTES_PER_CALL} any real call holds, so nothing was merged.`;
+  const call = v.safeParse(v.object({ call: CallSchema }), { call: merged.call });
+  if (!call.success)
+    return `The merged call would be damaged (${describePackageIssue(call.issues[0], { call: merged.call })}), so nothing was merged.`;
+  for (const note of merged.newNotes) {
+    const checked = v.safeParse(NoteSchema, note);
+    if (!checked.success)
+      return `A merged note would be damaged (${problemOf(checked.issues[0], checked.issues[0].path?.at(-1)?.key)}), so nothing was merged.`;
+  }
+  if (merged.debrief && !v.safeParse(DebriefSchema, merged.debrief).success)
+    return 'The merged debrief would be damaged, so nothing was merged.';
+  return null;
 }
 
 /**

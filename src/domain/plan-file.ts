@@ -2,6 +2,7 @@
 import { validateIncomingPlans, type IncomingPlans } from './incoming-plans';
 import type { Plan } from './plan';
 import * as v from 'valibot';
+import { isoDay } from './dates';
 
 export const PLAN_FILE_FORMAT = 'ridealong-plans';
 export const PLAN_FILE_VERSION = 1;
@@ -14,7 +15,7 @@ export function planFileText(plans: Plan[], now: number): string {
 
 /** A file name like `ridealong-plans-2026-11-24.ridealong.json`. */
 export function planFileName(now: number): string {
-  return `ridealong-plans-${new Date(now).toISOString().slice(0, 10)}${PLAN_FILE_EXTENSION}`;
+  return `ridealong-plans-${isoDay(now)}${PLAN_FILE_EXTENSION}`;
 }
 
 /** Reads a file's text; `byteLength` is the file's size, checked before the text is even parsed. */

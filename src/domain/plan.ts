@@ -5,7 +5,7 @@
 // wrong types, sizes past the caps, and an agenda that takes opening or the final ask away from the rep.
 import * as v from 'valibot';
 import { meetingFromUrl, meetingKey } from './meeting-url';
-import { EpochMsSchema, IdSchema } from './schema-parts';
+import { EpochMsSchema, IdSchema, nameText, RevisionSchema } from './schema-parts';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -37,12 +37,12 @@ export const MAX_MEETING_LINK_LENGTH = 2048;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const minutes = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
-export const AttendeeSchema = v.strictObject({ id: IdSchema, name: text(100), role: text(100) });
+export const AttendeeSchema = v.strictObject({ id: IdSchema, name: nameText(100), role: nameText(100) });
 export type Attendee = v.InferOutput<typeof AttendeeSchema>;
 
 export const AgendaItemSchema = v.strictObject({
   id: IdSchema,
-  title: text(200),
+  title: nameText(200),
   minutes: minutes(MIN_ITEM_MINUTES, MAX_ITEM_MINUTES),
   lead: v.picklist(AGENDA_LEADS),
   /** What the manager does during this item: "share the Acme rollout story", "stay quiet, observe". */
@@ -64,9 +64,9 @@ export const PlanSchema = v.pipe(
     id: IdSchema,
     callType: v.picklist(CALL_TYPES),
     /** The call's name in lists, e.g. "Acme Logistics: proposal review". */
-    title: text(200),
+    title: nameText(200),
     /** The customer company. */
-    account: text(200),
+    account: nameText(200),
     attendees: v.pipe(v.array(AttendeeSchema), v.maxLength(MAX_ATTENDEES)),
     scheduledStart: EpochMsSchema,
     durationMinutes: minutes(MIN_CALL_MINUTES, MAX_CALL_MINUTES),
@@ -74,8 +74,8 @@ export const PlanSchema = v.pipe(
     meetingLink: text(MAX_MEETING_LINK_LENGTH),
     /** `meet:abc-defg-hij`, derived from meetingLink, or null when the link is not a meeting; indexed. */
     meetingKey: v.nullable(v.pipe(v.string(), v.maxLength(64))),
-    repName: text(100),
-    managerName: text(100),
+    repName: nameText(100),
+    managerName: nameText(100),
     /** Our objective for this call. */
     objective: text(500),
     /** The customer's objective for this call, in their words. */
@@ -100,12 +100,12 @@ export const PlanSchema = v.pipe(
     createdAt: EpochMsSchema,
     updatedAt: EpochMsSchema,
     /** Bumped on every save. Storage refuses a save based on a stale copy; import compares revisions. */
-    revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    revision: RevisionSchema,
     /**
      * The revision this browser last took from a share code or file. A local revision past it means the plan was
      * edited here since, so a newer incoming copy must ask before replacing it. Absent until the plan is imported.
      */
-    syncedRevision: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    syncedRevision: v.optional(RevisionSchema),
   }),
   v.check((plan) => plan.agenda[0]?.lead === 'rep', REP_OPENS_MESSAGE),
   v.check((plan) => plan.agenda.at(-1)?.lead === 'rep', REP_ASKS_MESSAGE),

@@ -8,6 +8,8 @@ export type Issue = v.InferIssue<v.GenericSchema>;
 /** What is wrong, in words: "longer than 200 characters", "it is missing". `kind` names what an object should be. */
 export function problemOf(issue: Issue, lastKey: unknown, kind = 'a plan'): string {
   const limit = issue.requirement;
+  // A bound that carries its own reason (see schema-parts.ts) says it; valibot's own messages start "Invalid …".
+  if (issue.type !== 'check' && !issue.message.startsWith('Invalid ')) return lowerFirst(issue.message);
   switch (issue.type) {
     case 'check':
       return lowerFirst(issue.message.replace(/\.$/, ''));

@@ -4,6 +4,7 @@ import { callEndedAt, type Call } from './call';
 import type { Debrief, Rating } from './debrief';
 import type { Note } from './note';
 import { fold } from './text';
+import { isoMonth } from './dates';
 
 export interface CallRecord {
   call: Call;
@@ -41,7 +42,7 @@ export interface MonthTrend {
 }
 
 /** The calendar month of a moment, in UTC unless the page passes its own (local) one. */
-export const utcMonth = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 7);
+export const utcMonth = (epochMs: number) => isoMonth(epochMs);
 
 /** Which rep a call is, whatever the spelling's case or accents: "Zoë Müller" and "zoe muller" are one rep. */
 export function repKey(repName: string): string {

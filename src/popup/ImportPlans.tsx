@@ -4,7 +4,7 @@ import { planDisplayName, type Plan } from '../domain/plan';
 import { MAX_PLAN_FILE_BYTES, parsePlanFile, PLAN_FILE_EXTENSION } from '../domain/plan-file';
 import { decodeShareCode } from '../domain/share-code';
 import { importPlans, type ImportOutcome } from '../storage/plans';
-import { JsonFileInput } from '../ui/files';
+import { JsonFileInput, readFileText } from '../ui/files';
 
 interface Props {
   onDone: () => void;
@@ -55,7 +55,7 @@ export function ImportPlans({ onDone, onImported }: Props) {
 
   const importFile = async (file: File) => {
     // The size is checked before the file is read, so a huge file is never loaded.
-    await importIncoming(parsePlanFile(file.size > MAX_PLAN_FILE_BYTES ? '' : await file.text(), file.size), 'file');
+    await importIncoming(parsePlanFile((await readFileText(file, MAX_PLAN_FILE_BYTES)) ?? '', file.size), 'file');
   };
 
   const resolve = async (plan: Plan, replace: boolean) => {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import {
   BackupSchema,
-  keepNewer,
+  planRestore,
   type Backup,
   type RestoreCounts,
   type RestoreMode,
@@ -26,55 +26,40 @@ export async function readEverything(): Promise<StoredEverything> {
 
 /**
  * Restores a backup in one transaction over every store, committed with strict durability: either all of it lands
- * or nothing changes. `replace` first empties the stores; `merge` keeps the newer copy of each record (see keepNewer).
+ * or nothing changes. `replace` first empties the stores; `merge` keeps the newer copy of each record, and never
+ * changes a record of a call other than the backup's own (see planRestore).
  */
 export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<RestoreCounts> {
   // Checked again here, before the transaction opens: this is the last gate before the database.
   const valid = v.parse(BackupSchema, backup);
   const database = await openDatabase();
   const transaction = database.transaction(STORES, 'readwrite', { durability: 'strict' });
-  const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-  /** Every write, issued at once: a transaction runs its requests in order, and awaiting each would cost a turn. */
-  const writes: Promise<unknown>[] = [];
+  const stores = {
+    plans: transaction.objectStore('plans'),
+    calls: transaction.objectStore('calls'),
+    notes: transaction.objectStore('notes'),
+    debriefs: transaction.objectStore('debriefs'),
+  };
+  // Every write issued at once: a transaction runs its requests in order, and awaiting each would cost a turn.
+  const requests: Promise<unknown>[] = [];
+  let removed = 0;
+  let here: StoredEverything = { plans: [], calls: [], notes: [], debriefs: [] };
   if (mode === 'replace') {
-    for (const name of STORES) {
-      const store = transaction.objectStore(name);
-      counts.removed += await store.count();
-      writes.push(store.clear());
-    }
+    const counted = await Promise.all(STORES.map((name) => stores[name].count()));
+    removed = counted.reduce((sum, count) => sum + count, 0);
+    for (const name of STORES) requests.push(stores[name].clear());
+  } else {
+    // One read of what is here, then every decision is made in memory.
+    const [plans, calls, notes, debriefs] = await Promise.all(STORES.map((name) => stores[name].getAll()));
+    here = { plans, calls, notes, debriefs } as StoredEverything;
   }
-  await restoreStore('plans', valid.plans, (plan) => plan.id, keepNewer.plans);
-  await restoreStore('calls', valid.calls, (call) => call.id, keepNewer.calls);
-  await restoreStore('notes', valid.notes, (note) => note.id, keepNewer.notes);
-  await restoreStore('debriefs', valid.debriefs, (debrief) => debrief.callId, keepNewer.debriefs);
-  await Promise.all([...writes, transaction.done]);
-  return counts;
-
-  async function restoreStore<Name extends (typeof STORES)[number], T extends StoredEverything[Name][number]>(
-    name: Name,
-    incoming: T[],
-    keyOf: (record: T) => string,
-    choose: (local: T, backup: T) => T,
-  ): Promise<void> {
-    const store = transaction.objectStore(name);
-    // One read of what is here (nothing, after a replace), then the decisions are made in memory.
-    const here = new Map<string, T>();
-    if (mode === 'merge') for (const record of (await store.getAll()) as T[]) here.set(keyOf(record), record);
-    for (const record of incoming) {
-      const local = here.get(keyOf(record));
-      if (local === undefined) {
-        counts.added++;
-        writes.push(store.put(record));
-        continue;
-      }
-      const kept = choose(local, record);
-      if (kept === local) counts.unchanged++;
-      else {
-        counts.updated++;
-        writes.push(store.put(kept));
-      }
-    }
-  }
+  const { writes, counts } = planRestore(here, valid);
+  for (const plan of writes.plans) requests.push(stores.plans.put(plan));
+  for (const call of writes.calls) requests.push(stores.calls.put(call));
+  for (const note of writes.notes) requests.push(stores.notes.put(note));
+  for (const debrief of writes.debriefs) requests.push(stores.debriefs.put(debrief));
+  await Promise.all([...requests, transaction.done]);
+  return { ...counts, removed };
 }
 
 /** When the longest-untouched debrief was last saved, or null with none: what the backup reminder weighs. */

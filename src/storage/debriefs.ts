@@ -1,9 +1,14 @@
 import * as v from 'valibot';
 import { DebriefSchema, type Debrief } from '../domain/debrief';
-import { mergeNotesPackage, type MergeResult, type NotesPackage } from '../domain/notes-package';
-import { CallSchema, type Call } from '../domain/call';
+import {
+  mergeNotesPackage,
+  mergeProblem,
+  noteCopyId,
+  type MergeResult,
+  type NotesPackage,
+} from '../domain/notes-package';
+import { type Call } from '../domain/call';
 import { planDisplayName } from '../domain/plan';
-import { NoteSchema } from '../domain/note';
 import { abortTransaction, openDatabase } from './database';
 import { repKey } from '../domain/trends';
 
@@ -27,9 +32,19 @@ export async function saveDebrief(debrief: Debrief): Promise<Debrief> {
   return valid;
 }
 
+/** A notes package that can't be merged into this call, with the reason in words. Nothing was written. */
+export class NotesMergeRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotesMergeRefused';
+  }
+}
+
 /**
  * Merges the partner's notes package into a local call in one transaction: the call's transitions and ticks, and
- * the notes this call doesn't have yet. Importing the same package again writes nothing new.
+ * the notes this call doesn't have yet. Importing the same package again writes nothing new. Only the local call,
+ * its notes and its debrief are written: a package note whose id belongs to another call's note is stored under a
+ * copy id (see mergeNotesPackage), never over that note.
  */
 export async function importNotesPackage(localCallId: string, pkg: NotesPackage): Promise<MergeResult> {
   const database = await openDatabase();
@@ -44,13 +59,18 @@ export async function importNotesPackage(localCallId: string, pkg: NotesPackage)
   }
   const range = IDBKeyRange.bound([localCallId, -Infinity], [localCallId, Infinity]);
   const localNotes = await notes.index('byCallAndTime').getAll(range);
+  // Who holds each id the package's notes could take: their own, and their copy id on this call.
+  const wanted = pkg.notes.flatMap((note) => [note.id, noteCopyId(localCallId, note.id)]);
+  const [stored, localDebrief] = await Promise.all([
+    Promise.all(wanted.map((id) => notes.get(id))),
+    debriefs.get(localCallId),
+  ]);
+  const storedOwners = new Map(stored.flatMap((note) => (note ? [[note.id, note.callId] as const] : [])));
   let merged: MergeResult;
   try {
-    const localDebrief = (await debriefs.get(localCallId)) ?? null;
-    merged = mergeNotesPackage(local, localNotes, pkg, localDebrief);
-    v.parse(CallSchema, merged.call);
-    for (const note of merged.newNotes) v.parse(NoteSchema, note);
-    if (merged.debrief) v.parse(DebriefSchema, merged.debrief);
+    merged = mergeNotesPackage(local, localNotes, pkg, localDebrief ?? null, storedOwners);
+    const problem = mergeProblem(merged, localNotes.length);
+    if (problem) throw new NotesMergeRefused(problem);
   } catch (error) {
     await abortTransaction(transaction);
     throw error;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { importDecision, type ImportDecision } from '../domain/plan-import';
 import { PlanSchema, type Plan } from '../domain/plan';
+import { MAX_REVISION } from '../domain/schema-parts';
 import { abortTransaction, openDatabase } from './database';
 
 /** Writes a plan, validated first so nothing malformed ever reaches the store. Resolves once committed to disk. */
@@ -37,7 +38,7 @@ export async function savePlanEdit(edited: Plan, now: number): Promise<Plan> {
   }
   // What was last exchanged with the other browser is storage's bookkeeping, never the editor's copy of it.
   const next = stored
-    ? withSyncedRevision({ ...valid, revision: valid.revision + 1, updatedAt: now }, stored.syncedRevision)
+    ? withSyncedRevision({ ...valid, revision: nextRevision(valid.revision), updatedAt: now }, stored.syncedRevision)
     : valid;
   await Promise.all([transaction.store.put(next), transaction.done]);
   return next;
@@ -112,6 +113,14 @@ export async function markPlansShared(shared: readonly Pick<Plan, 'id' | 'revisi
       await transaction.store.put({ ...stored, syncedRevision: revision });
   }
   await transaction.done;
+}
+
+/**
+ * The revision after `revision`. No real plan gets near MAX_REVISION; one imported at it (a crafted code) stays
+ * editable, saved at the cap, rather than refused for good.
+ */
+function nextRevision(revision: number): number {
+  return Math.min(revision + 1, MAX_REVISION);
 }
 
 function withSyncedRevision(plan: Plan, syncedRevision: number | undefined): Plan {

@@ -1,4 +1,14 @@
-// Reading and writing the files people move between devices: plan files and notes packages.
+// Reading and writing the files people move between devices: plan files, notes packages and backups.
+
+/**
+ * A picked file's text, or null when the file is larger than `maxBytes`. The size is checked before a byte is read:
+ * `file.text()` on a 300 MB file would hold it all in memory only to refuse it afterwards. Every file picker reads
+ * through this (tests/unit/file-pickers.test.ts keeps it so).
+ */
+export async function readFileText(file: Pick<Blob, 'size' | 'text'>, maxBytes: number): Promise<string | null> {
+  if (file.size > maxBytes) return null;
+  return file.text();
+}
 
 /** Offers text to the user as a file download. */
 export function downloadFile(name: string, type: string, content: string): void {

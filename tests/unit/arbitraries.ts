@@ -10,10 +10,11 @@ import {
   type AgendaItem,
   type Plan,
 } from '../../src/domain/plan';
+import { MAX_EPOCH_MS, MIN_EPOCH_MS } from '../../src/domain/schema-parts';
 
 export const anyText = (maxLength: number) => fc.string({ unit: 'grapheme', maxLength });
 const id = fc.uuid();
-const epoch = fc.integer({ min: 0, max: 4_102_444_800_000 });
+const epoch = fc.integer({ min: MIN_EPOCH_MS, max: MAX_EPOCH_MS });
 
 const item = (lead: fc.Arbitrary<AgendaItem['lead']>, text: (max: number) => fc.Arbitrary<string>) =>
   fc.record({ id, title: anyText(200), minutes: fc.integer({ min: 1, max: 240 }), lead, managerCue: text(300) });

@@ -15,19 +15,19 @@ import { saveCall } from '../../src/storage/calls';
 import { saveDebrief } from '../../src/storage/debriefs';
 import { saveNote } from '../../src/storage/notes';
 import { getPlan, savePlan } from '../../src/storage/plans';
-import { PLAN, resetDatabase } from './fixtures';
+import { PLAN, resetDatabase, T } from './fixtures';
 
 afterEach(resetDatabase);
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
-const CALL = { ...startCall(PLAN, 'rep', MEETING, 10_000, 'call-1'), lastSeenAt: 20_000 };
+const CALL = { ...startCall(PLAN, 'rep', MEETING, T + 10_000, 'call-1'), lastSeenAt: T + 20_000 };
 const NOTE = createNote(
   CALL,
   { tag: { label: 'great question', stepIn: false, guardrail: false }, text: 'Asked about budget', author: 'manager' },
-  12_000,
+  T + 12_000,
   'n-1',
 );
-const DEBRIEF = { ...emptyDebrief('call-1', 'next-step', 30_000), updatedAt: 30_000 };
+const DEBRIEF = { ...emptyDebrief('call-1', 'next-step', T + 30_000), updatedAt: T + 30_000 };
 
 async function storeSample() {
   await savePlan(PLAN);
@@ -44,7 +44,7 @@ const parsed = (backup: unknown) => {
 describe('a backup file', () => {
   it('holds every record and reads back equal', async () => {
     await storeSample();
-    const backup = backupOf(await readEverything(), 40_000);
+    const backup = backupOf(await readEverything(), T + 40_000);
     const text = backupText(backup);
     const read = parseBackup(text, text.length);
     expect(read).toEqual({ ok: true, backup });
@@ -54,7 +54,7 @@ describe('a backup file', () => {
     expect(backup.debriefs).toEqual([DEBRIEF]);
   });
 
-  const good = backupOf({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [DEBRIEF] }, 1);
+  const good = backupOf({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [DEBRIEF] }, T);
   it.each<[string, unknown, RegExp]>([
     ['not JSON', '{"format":', /isn’t JSON/],
     ['another format', { ...good, format: 'ridealong-plans' }, /not a Ridealong backup/],
@@ -82,12 +82,26 @@ describe('a backup file', () => {
 });
 
 describe('restoring a backup', () => {
-  const backup: Backup = backupOf({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [DEBRIEF] }, 1);
+  const backup: Backup = backupOf({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [DEBRIEF] }, T);
 
   it('into an empty device stores everything, and a second merge changes nothing', async () => {
-    expect(await restoreBackup(backup, 'merge')).toEqual({ added: 4, updated: 0, unchanged: 0, removed: 0 });
+    expect(await restoreBackup(backup, 'merge')).toEqual({
+      added: 4,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      copied: 0,
+      skipped: 0,
+    });
     expect(await readEverything()).toEqual({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [DEBRIEF] });
-    expect(await restoreBackup(backup, 'merge')).toEqual({ added: 0, updated: 0, unchanged: 4, removed: 0 });
+    expect(await restoreBackup(backup, 'merge')).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 4,
+      removed: 0,
+      copied: 0,
+      skipped: 0,
+    });
   });
 
   it('by merging keeps the newer copy of each record and never undoes a local edit', async () => {
@@ -95,9 +109,13 @@ describe('restoring a backup', () => {
     const localPlan = { ...PLAN, revision: 5, title: 'Edited here' };
     await savePlan(localPlan);
     const other = { ...PLAN, id: 'plan-2', title: 'Only in the backup' };
-    const newerDebrief = { ...DEBRIEF, updatedAt: 50_000, coaching: { ...DEBRIEF.coaching, wentWell: ['Clear ask'] } };
+    const newerDebrief = {
+      ...DEBRIEF,
+      updatedAt: T + 50_000,
+      coaching: { ...DEBRIEF.coaching, wentWell: ['Clear ask'] },
+    };
     const counts = await restoreBackup({ ...backup, plans: [PLAN, other], debriefs: [newerDebrief] }, 'merge');
-    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 3, removed: 0 });
+    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 3, removed: 0, copied: 0, skipped: 0 });
     expect(await getPlan(PLAN.id)).toEqual(localPlan);
     expect(await getPlan('plan-2')).toEqual(other);
     expect((await readEverything()).debriefs).toEqual([newerDebrief]);
@@ -107,7 +125,7 @@ describe('restoring a backup', () => {
     await storeSample();
     await savePlan({ ...PLAN, id: 'local-only' });
     const counts = await restoreBackup({ ...backup, notes: [], debriefs: [] }, 'replace');
-    expect(counts).toEqual({ added: 2, updated: 0, unchanged: 0, removed: 5 });
+    expect(counts).toEqual({ added: 2, updated: 0, unchanged: 0, removed: 5, copied: 0, skipped: 0 });
     expect(await readEverything()).toEqual({ plans: [PLAN], calls: [CALL], notes: [], debriefs: [] });
   });
 

@@ -12,14 +12,14 @@ import { saveCall, updateCall } from '../../src/storage/calls';
 import { importNotesPackage, saveDebrief } from '../../src/storage/debriefs';
 import { deleteNote, saveNote } from '../../src/storage/notes';
 import { deletePlan, importPlans, markPlansShared, savePlan, savePlanEdit } from '../../src/storage/plans';
-import { PLAN, resetDatabase } from './fixtures';
+import { PLAN, resetDatabase, T } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
-const CALL = startCall(PLAN, 'rep', MEETING, 10_000, 'call-1');
+const CALL = startCall(PLAN, 'rep', MEETING, T + 10_000, 'call-1');
 const NOTE = createNote(
   CALL,
   { tag: { label: 'great question', stepIn: false, guardrail: false }, text: 'Asked about budget', author: 'manager' },
-  12_000,
+  T + 12_000,
   'n-1',
 );
 
@@ -48,18 +48,18 @@ afterEach(async () => {
 describe('every acknowledged write', () => {
   it('asks for strict durability, in every store', async () => {
     await savePlan(PLAN);
-    await savePlanEdit({ ...PLAN, objective: 'Agree a paid pilot' }, 2_000);
+    await savePlanEdit({ ...PLAN, objective: 'Agree a paid pilot' }, T + 2_000);
     await importPlans([{ ...PLAN, id: 'plan-2' }]);
     await markPlansShared([{ id: 'plan-2', revision: 1 }]);
     await saveCall(CALL);
-    await updateCall(CALL.id, (call) => ({ ...call, lastSeenAt: 11_000 }));
+    await updateCall(CALL.id, (call) => ({ ...call, lastSeenAt: T + 11_000 }));
     await saveNote(NOTE);
-    await saveDebrief(emptyDebrief(CALL.id, 'next-step', 30_000));
+    await saveDebrief(emptyDebrief(CALL.id, 'next-step', T + 30_000));
     const partnerNote = { ...NOTE, id: 'n-2', author: 'rep' as const };
-    await importNotesPackage(CALL.id, notesPackage(CALL, [partnerNote], null, 40_000));
+    await importNotesPackage(CALL.id, notesPackage(CALL, [partnerNote], null, T + 40_000));
     await deleteNote(NOTE.id);
     await deletePlan('plan-2');
-    await restoreBackup(backupOf({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [] }, 50_000), 'merge');
+    await restoreBackup(backupOf({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [] }, T + 50_000), 'merge');
 
     const writes = opened.filter((transaction) => transaction.mode === 'readwrite');
     expect(new Set(writes.flatMap((transaction) => transaction.stores))).toEqual(

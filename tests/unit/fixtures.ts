@@ -1,6 +1,12 @@
 import type { Plan } from '../../src/domain/plan';
 import { closeDatabase, DATABASE_NAME } from '../../src/storage/database';
 
+/**
+ * A moment to build test times on: 2026-11-24 14:00 UTC. Stored times must lie between 2000 and 2100, so tests add
+ * their offsets to this rather than counting from 1970.
+ */
+export const T = Date.UTC(2026, 10, 24, 14);
+
 /** A valid stored plan: three items, linked to meet:abc-defg-hij. */
 export const PLAN: Plan = {
   schemaVersion: 1,
@@ -9,7 +15,7 @@ export const PLAN: Plan = {
   title: 'Acme: proposal review',
   account: 'Acme',
   attendees: [{ id: 'att-1', name: 'Priya Shah', role: 'VP Operations' }],
-  scheduledStart: 1_000,
+  scheduledStart: T + 1_000,
   durationMinutes: 30,
   meetingLink: 'https://meet.google.com/abc-defg-hij',
   meetingKey: 'meet:abc-defg-hij',
@@ -32,8 +38,8 @@ export const PLAN: Plan = {
   questions: [{ id: 'q-1', text: 'Why now?' }],
   reviewedTogetherAt: null,
   agendaSentAt: null,
-  createdAt: 500,
-  updatedAt: 500,
+  createdAt: T + 500,
+  updatedAt: T + 500,
   revision: 1,
 };
 

@@ -5,6 +5,7 @@
 // of the v1 layout, so it keeps describing v1 however the code's schema moves on. When DATABASE_VERSION becomes 2,
 // this test shows whether the migration keeps every v1 record.
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupOf, backupText, parseBackup } from '../../src/domain/backup';
 import { startCall } from '../../src/domain/call';
 import { emptyDebrief } from '../../src/domain/debrief';
 import { createNote, DEFAULT_NOTE_TAGS } from '../../src/domain/note';
@@ -19,7 +20,7 @@ import {
 } from '../../src/storage/database';
 import { listNotesForCall } from '../../src/storage/notes';
 import { listPlansBySchedule, listPlansForMeeting } from '../../src/storage/plans';
-import { PLAN, resetDatabase } from './fixtures';
+import { PLAN, resetDatabase, T } from './fixtures';
 
 afterEach(resetDatabase);
 
@@ -59,21 +60,21 @@ function writeV1Database(records: V1Records): Promise<void> {
 }
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
-const CALL = { ...startCall(PLAN, 'manager', MEETING, 10_000, 'call-1'), lastSeenAt: 20_000 };
+const CALL = { ...startCall(PLAN, 'manager', MEETING, T + 10_000, 'call-1'), lastSeenAt: T + 20_000 };
 const V1_RECORDS: V1Records = {
   plans: [
     PLAN,
-    { ...PLAN, id: 'plan-2', title: 'Initech: close', scheduledStart: 5_000, meetingLink: '', meetingKey: null },
+    { ...PLAN, id: 'plan-2', title: 'Initech: close', scheduledStart: T + 5_000, meetingLink: '', meetingKey: null },
   ],
   calls: [CALL],
   notes: [
-    createNote(CALL, { tag: DEFAULT_NOTE_TAGS[7]!, text: 'pricing came up', author: 'manager' }, 12_000, 'n-1'),
+    createNote(CALL, { tag: DEFAULT_NOTE_TAGS[7]!, text: 'pricing came up', author: 'manager' }, T + 12_000, 'n-1'),
     // A v1 note from before tags had kinds: no `guardrail` field.
     (({ guardrail: _dropped, ...note }) => note)(
-      createNote(CALL, { tag: DEFAULT_NOTE_TAGS[2]!, text: 'good question', author: 'manager' }, 11_000, 'n-2'),
+      createNote(CALL, { tag: DEFAULT_NOTE_TAGS[2]!, text: 'good question', author: 'manager' }, T + 11_000, 'n-2'),
     ),
   ],
-  debriefs: [{ ...emptyDebrief('call-1', 'next-step', 30_000) }],
+  debriefs: [{ ...emptyDebrief('call-1', 'next-step', T + 30_000) }],
 };
 
 describe('a database written by schema v1', () => {
@@ -89,6 +90,9 @@ describe('a database written by schema v1', () => {
     expect((await listPlansBySchedule()).map((plan) => plan.id)).toEqual(['plan-1', 'plan-2']);
     expect((await listPlansForMeeting('meet:abc-defg-hij')).map((plan) => plan.id)).toEqual(['plan-1']);
     expect((await listNotesForCall('call-1')).map((note) => note.id)).toEqual(['n-2', 'n-1']);
+    // And every record read back still passes today's schemas (times 2000–2100, bounded lists), as a backup would.
+    const text = backupText(backupOf(everything, T + 40_000));
+    expect(parseBackup(text, text.length)).toMatchObject({ ok: true });
   });
 });
 

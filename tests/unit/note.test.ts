@@ -12,12 +12,12 @@ import {
 } from '../../src/domain/note';
 import { saveCall } from '../../src/storage/calls';
 import { deleteNote, listNotesForCall, saveNote } from '../../src/storage/notes';
-import { PLAN, resetDatabase } from './fixtures';
+import { PLAN, resetDatabase, T } from './fixtures';
 
 afterEach(resetDatabase);
 
 const MINUTE = 60_000;
-const T0 = 10 * MINUTE;
+const T0 = T + 10 * MINUTE;
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 let call = startCall(PLAN, 'manager', MEETING, T0, 'call-1');
 call = moveToItem(call, 1, 'manager', T0 + 5 * MINUTE);

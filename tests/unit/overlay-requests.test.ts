@@ -5,11 +5,11 @@ import type { MeetingState } from '../../src/platform/messages';
 import { getCall } from '../../src/storage/calls';
 import { closeDatabase } from '../../src/storage/database';
 import { savePlan } from '../../src/storage/plans';
-import { PLAN, resetDatabase } from './fixtures';
+import { PLAN, resetDatabase, T } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 const HOUR = 60 * 60_000;
-const NOW = 100 * HOUR;
+const NOW = T + 100 * HOUR;
 let ids = 0;
 const newId = () => `id-${++ids}`;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readiness } from '../../src/domain/readiness';
 import { planFromTemplate } from '../../src/domain/templates';
-import { PLAN } from './fixtures';
+import { PLAN, T } from './fixtures';
 
-const READY = { ...PLAN, reviewedTogetherAt: 2_000, agendaSentAt: 3_000 };
+const READY = { ...PLAN, reviewedTogetherAt: T + 2_000, agendaSentAt: T + 3_000 };
 let counter = 0;
 const fresh = (type: 'discovery' | 'advance' | 'close') =>
-  planFromTemplate(type, { id: 'p', now: 0, newId: () => `id-${++counter}` });
+  planFromTemplate(type, { id: 'p', now: T, newId: () => `id-${++counter}` });
 
 describe('readiness', () => {
   it('has nothing to say about a plan that is ready', () => {

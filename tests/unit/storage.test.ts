@@ -19,7 +19,7 @@ import {
   savePlanEdit,
   StalePlanError,
 } from '../../src/storage/plans';
-import { PLAN, resetDatabase } from './fixtures';
+import { PLAN, resetDatabase, T } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 
@@ -61,18 +61,21 @@ describe('plans', () => {
   });
 
   it('are found by meeting and by time, soonest first', async () => {
-    await savePlan({ ...PLAN, id: 'later', scheduledStart: 9_000 });
-    await savePlan({ ...PLAN, id: 'sooner', scheduledStart: 2_000 });
-    await savePlan({ ...PLAN, id: 'unlinked', scheduledStart: 5_000, meetingLink: '', meetingKey: null });
+    await savePlan({ ...PLAN, id: 'later', scheduledStart: T + 9_000 });
+    await savePlan({ ...PLAN, id: 'sooner', scheduledStart: T + 2_000 });
+    await savePlan({ ...PLAN, id: 'unlinked', scheduledStart: T + 5_000, meetingLink: '', meetingKey: null });
     await savePlan({
       ...PLAN,
       id: 'zoom',
-      scheduledStart: 4_000,
+      scheduledStart: T + 4_000,
       meetingKey: 'zoom:83456789012',
       meetingLink: 'https://zoom.us/wc/join/83456789012',
     });
     expect((await listPlansForMeeting('meet:abc-defg-hij')).map((plan) => plan.id)).toEqual(['sooner', 'later']);
-    expect((await listPlansScheduledBetween(3_000, 6_000)).map((plan) => plan.id)).toEqual(['zoom', 'unlinked']);
+    expect((await listPlansScheduledBetween(T + 3_000, T + 6_000)).map((plan) => plan.id)).toEqual([
+      'zoom',
+      'unlinked',
+    ]);
     expect((await listPlansBySchedule()).map((plan) => plan.id)).toEqual(['sooner', 'zoom', 'unlinked', 'later']);
   });
 
@@ -92,12 +95,12 @@ describe('plans', () => {
 
 describe('calls', () => {
   it('round-trip and are updated in one transaction', async () => {
-    const call = startCall(PLAN, 'rep', MEETING, 10_000, 'call-1');
+    const call = startCall(PLAN, 'rep', MEETING, T + 10_000, 'call-1');
     await saveCall(call);
     expect(await getCall('call-1')).toEqual(call);
     const moved = await updateCall('call-1', (stored) => ({
       ...stored,
-      transitions: [{ at: 11_000, toItemIndex: 1, by: 'rep' }],
+      transitions: [{ at: T + 11_000, toItemIndex: 1, by: 'rep' }],
     }));
     expect(moved?.transitions).toHaveLength(1);
     expect(await getCall('call-1')).toEqual(moved);
@@ -105,22 +108,22 @@ describe('calls', () => {
   });
 
   it('keeps both of two quick updates', async () => {
-    await saveCall(startCall(PLAN, 'rep', MEETING, 10_000, 'call-1'));
+    await saveCall(startCall(PLAN, 'rep', MEETING, T + 10_000, 'call-1'));
     await Promise.all([
       updateCall('call-1', (call) => ({
         ...call,
-        transitions: [...call.transitions, { at: 1, toItemIndex: 1, by: 'rep' }],
+        transitions: [...call.transitions, { at: T + 11_000, toItemIndex: 1, by: 'rep' }],
       })),
       updateCall('call-1', (call) => ({
         ...call,
-        transitions: [...call.transitions, { at: 2, toItemIndex: 2, by: 'rep' }],
+        transitions: [...call.transitions, { at: T + 12_000, toItemIndex: 2, by: 'rep' }],
       })),
     ]);
-    expect((await getCall('call-1'))?.transitions.map((transition) => transition.at)).toEqual([1, 2]);
+    expect((await getCall('call-1'))?.transitions.map((transition) => transition.at)).toEqual([T + 11_000, T + 12_000]);
   });
 
   it('refuses an update that would store a malformed call, and keeps the old one', async () => {
-    const call = await saveCall(startCall(PLAN, 'rep', MEETING, 10_000, 'call-1'));
+    const call = await saveCall(startCall(PLAN, 'rep', MEETING, T + 10_000, 'call-1'));
     await expect(updateCall('call-1', (stored) => ({ ...stored, role: 'boss' as 'rep' }))).rejects.toThrow();
     expect(await getCall('call-1')).toEqual(call);
     expect(await updateCall('missing', (stored) => stored)).toBeUndefined();
@@ -128,24 +131,24 @@ describe('calls', () => {
 
   it('are listed newest first, a page at a time, and by start time', async () => {
     for (let index = 0; index < 5; index++)
-      await saveCall(startCall(PLAN, 'rep', MEETING, 1_000 * index, `call-${index}`));
+      await saveCall(startCall(PLAN, 'rep', MEETING, T + 1_000 * index, `call-${index}`));
     expect((await listCallsNewestFirst(3)).map((call) => call.id)).toEqual(['call-4', 'call-3', 'call-2']);
-    expect((await listCallsStartedSince(3_000)).map((call) => call.id)).toEqual(['call-3', 'call-4']);
+    expect((await listCallsStartedSince(T + 3_000)).map((call) => call.id)).toEqual(['call-3', 'call-4']);
   });
 });
 
 describe('saving an edit', () => {
   it('bumps the revision of a stored plan and saves a new plan as it is', async () => {
-    expect(await savePlanEdit(PLAN, 9_000)).toEqual(PLAN);
-    const edited = await savePlanEdit({ ...PLAN, title: 'Renamed' }, 9_500);
-    expect(edited).toMatchObject({ title: 'Renamed', revision: 2, updatedAt: 9_500 });
+    expect(await savePlanEdit(PLAN, T + 9_000)).toEqual(PLAN);
+    const edited = await savePlanEdit({ ...PLAN, title: 'Renamed' }, T + 9_500);
+    expect(edited).toMatchObject({ title: 'Renamed', revision: 2, updatedAt: T + 9_500 });
     expect(await getPlan(PLAN.id)).toEqual(edited);
   });
 
   it('refuses an edit of a stale copy, so another window’s change is not lost', async () => {
     await savePlan(PLAN);
-    const otherWindow = await savePlanEdit({ ...PLAN, objective: 'From the other window' }, 9_000);
-    await expect(savePlanEdit({ ...PLAN, title: 'Stale edit' }, 9_100)).rejects.toBeInstanceOf(StalePlanError);
+    const otherWindow = await savePlanEdit({ ...PLAN, objective: 'From the other window' }, T + 9_000);
+    await expect(savePlanEdit({ ...PLAN, title: 'Stale edit' }, T + 9_100)).rejects.toBeInstanceOf(StalePlanError);
     expect(await getPlan(PLAN.id)).toEqual(otherWindow);
   });
 });
