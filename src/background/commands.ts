@@ -1,6 +1,6 @@
 // Keyboard commands (manifest `commands`, changeable at chrome://extensions/shortcuts).
 import { browser, type Tabs } from '../platform/browser';
-import { FOCUS_NOTE_MESSAGE, TOGGLE_OVERLAY_MESSAGE } from '../platform/content-messages';
+import { FOCUS_NOTE_MESSAGE, TOGGLE_OVERLAY_MESSAGE } from '../platform/frame-channel';
 
 const MESSAGES: Record<string, string> = {
   'toggle-overlay': TOGGLE_OVERLAY_MESSAGE,

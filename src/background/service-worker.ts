@@ -3,6 +3,7 @@
 import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
 import { handleCommand } from './commands';
+import { isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
 import { handleOverlayRequest } from './overlay-requests';
 import { closeStorageToContentScripts, recordDataLoss } from '../platform/device-settings';
 import { whenDataLost } from '../storage/database';
@@ -12,6 +13,12 @@ void closeStorageToContentScripts();
 whenDataLost(() => void recordDataLoss(Date.now()));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
+  if (isOverlayBlockedReport(message, sender, browser.runtime.id)) {
+    return markOverlayBlocked(sender.tab!.id!).then(
+      () => ({ ok: true, value: null }),
+      () => ({ ok: false, error: 'The toolbar button could not be marked.' }),
+    );
+  }
   if (!isTrustedSender(sender, browser.runtime.id)) {
     return Promise.resolve({ ok: false, error: 'Refused: only Ridealong’s own pages may ask for this.' });
   }

@@ -4,20 +4,35 @@
 // cross-origin frame the meeting page's scripts can't read. Even the overlay's position is stored by the frame: the
 // service worker closes chrome.storage to content scripts, since they share the meeting page's process.
 //
+// The meeting page is hostile (SECURITY.md): it runs before this script and owns the DOM the host sits in. So the host
+// is an element the page can't define or upgrade, the frame is never left in the page's DOM while hidden, and a host
+// the page takes away comes back, or the toolbar button says why it can't (tests/e2e/hostile-page.e2e.ts).
+//
 // Its only imports are import-free modules; vite.config.ts builds this file as one standalone script so the page
 // never sees a loader or a web-accessible chunk it could fingerprint.
 import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from '../domain/meeting-url';
-import { FOCUS_NOTE_MESSAGE, TOGGLE_OVERLAY_MESSAGE } from '../platform/content-messages';
+import {
+  FOCUS_NOTE_MESSAGE,
+  OVERLAY_BLOCKED_MESSAGE,
+  parseFrameToHost,
+  TOGGLE_OVERLAY_MESSAGE,
+  type ConnectMessage,
+  type FrameToHost,
+  type HostToFrame,
+} from '../platform/frame-channel';
 
 const OVERLAY_PAGE = 'src/overlay/overlay.html';
-const HOST_TAG = 'ridealong-overlay';
+/** Marks our host for the tests and the reload notice. The page can find the host anyway; it can't use it. */
+const HOST_MARK = 'data-ridealong';
 const EXTENSION_ORIGIN = `chrome-extension://${chrome.runtime.id}`;
 /** How often the URL is checked. Meet changes it with history.pushState, which a content script can't observe. */
 const URL_CHECK_MS = 400;
-const PILL_SIZE = { width: 200, height: 44 };
+const PILL_SIZE = { width: 248, height: 44 };
 const EDGE_GAP_PX = 16;
 /** Kept free at the bottom of the tab, where Meet (80 px) and Zoom (52 px) put their call controls. */
 const BOTTOM_BAR_PX = 96;
+/** A page that removes the overlay this often in one meeting means it: stop, and say so on the toolbar button. */
+const MAX_REMOUNTS = 3;
 
 /** Distance from the tab's top and right edges. Top right by default: clear of Meet's and Zoom's bottom bars. */
 interface Position {
@@ -32,11 +47,26 @@ interface Mounted {
   port: MessagePort | null;
   /** False until the overlay has reported its size: no flash of a wrongly sized frame, nothing that moves. */
   sized: boolean;
+  /** The host's style as we last set it, to tell the page's restyling from our own. */
+  css: string;
+  /** The "take a note" shortcut arrived before the frame's channel was open. */
+  focusNotePending: boolean;
+  watcher: MutationObserver;
 }
 
 let mounted: Mounted | null = null;
+/** Hidden means unmounted: a frame left in the page's DOM could be shown again by the page during a screen share. */
 let hidden = false;
 let position: Position = { top: EDGE_GAP_PX, right: EDGE_GAP_PX };
+/**
+ * The first meeting this document showed. A later one was reached by the page's own history.pushState, which any page
+ * script can do: its overlay starts closed and never starts a call by itself, so pushing meeting codes reveals nothing.
+ */
+let firstMeeting: MeetingId | null = null;
+/** How often the page removed the overlay in the current meeting. */
+let removals = 0;
+let removalsIn: MeetingId | null = null;
+let blockedReported = false;
 
 function currentMeeting(): MeetingId | null {
   const meeting = meetingFromUrl(location.href);
@@ -56,7 +86,7 @@ function currentMeeting(): MeetingId | null {
  * `!important` rules, and `all: initial` resets whatever else the host would inherit.
  */
 function hostCss(extra = ''): string {
-  const declarations = `all:initial;position:fixed;z-index:2147483647;opacity:1;top:${position.top}px;right:${position.right}px;display:${hidden ? 'none' : 'block'}${extra}`;
+  const declarations = `all:initial;position:fixed;z-index:2147483647;opacity:1;top:${position.top}px;right:${position.right}px;display:block${extra}`;
   return declarations.replace(/;/g, '!important;') + '!important';
 }
 
@@ -77,72 +107,142 @@ function place(entry: Mounted): void {
     top: clamp(position.top, 0, window.innerHeight - BOTTOM_BAR_PX - height),
     right: clamp(position.right, 0, window.innerWidth - width),
   };
-  entry.host.style.cssText = hostCss(entry.sized ? '' : ';visibility:hidden');
+  entry.css = hostCss(entry.sized ? '' : ';visibility:hidden');
+  entry.host.style.cssText = entry.css;
+  // Reading it back gives the browser's serialisation, which is what a later comparison sees.
+  entry.css = entry.host.style.cssText;
 }
 
-function onOverlayMessage(
-  entry: Mounted,
-  data: {
-    type?: unknown;
-    width?: unknown;
-    height?: unknown;
-    dx?: unknown;
-    dy?: unknown;
-    top?: unknown;
-    right?: unknown;
-  },
-) {
-  if (data.type === 'size' && typeof data.width === 'number' && typeof data.height === 'number') {
-    setFrameSize(entry.frame, data.width, data.height);
-    entry.sized = true;
-    place(entry);
-  } else if (data.type === 'move' && typeof data.dx === 'number' && typeof data.dy === 'number') {
-    position = { top: position.top + data.dy, right: position.right - data.dx };
-    place(entry);
-  } else if (data.type === 'move-end') {
-    // The frame stores it for this device, and hands it back to the next overlay this script mounts.
-    entry.port?.postMessage({ type: 'position', top: position.top, right: position.right });
-  } else if (data.type === 'position' && typeof data.top === 'number' && typeof data.right === 'number') {
-    position = { top: data.top, right: data.right };
-    place(entry);
+function send(entry: Mounted, message: HostToFrame): void {
+  entry.port?.postMessage(message);
+}
+
+function onFrameMessage(entry: Mounted, message: FrameToHost): void {
+  switch (message.type) {
+    case 'size':
+      setFrameSize(entry.frame, message.width, message.height);
+      entry.sized = true;
+      break;
+    case 'move':
+      position = { top: position.top + message.dy, right: position.right - message.dx };
+      break;
+    case 'move-end':
+      // The frame stores it for this device, and hands it back to the next overlay this script mounts.
+      send(entry, { type: 'position-save', top: position.top, right: position.right });
+      return;
+    case 'position-restore':
+      position = { top: message.top, right: message.right };
+      break;
   }
+  place(entry);
 }
 
-function mount(meeting: MeetingId): Mounted {
-  // A tag of our own, so the page's `div {…}` rules don't match it.
-  const host = document.createElement(HOST_TAG);
-  // The closed shadow root keeps the page's CSS and scripts off the frame element; place() styles the host.
-  const shadow = host.attachShadow({ mode: 'closed' });
+/** Tells the service worker, which marks the toolbar button: the page can hide our box, never the reason. */
+function reportBlocked(): void {
+  if (blockedReported) return;
+  blockedReported = true;
+  chrome.runtime.sendMessage({ type: OVERLAY_BLOCKED_MESSAGE }).catch(() => undefined);
+}
+
+/**
+ * Watches our host, never polls: the page restyling it gets our style back at once, and a host the page removed or
+ * moved comes back (up to MAX_REMOUNTS times in one meeting).
+ */
+function watch(entry: Mounted): MutationObserver {
+  const watcher = new MutationObserver(() => {
+    if (mounted !== entry) return;
+    if (entry.host.parentNode !== document.documentElement) {
+      removals += 1;
+      unmount();
+      if (removals > MAX_REMOUNTS) reportBlocked();
+      else sync();
+      return;
+    }
+    const foreign = entry.host.getAttributeNames().filter((name) => name !== 'style' && name !== HOST_MARK);
+    if (foreign.length > 0 || entry.host.style.cssText !== entry.css) {
+      for (const name of foreign) entry.host.removeAttribute(name);
+      place(entry);
+    }
+  });
+  watcher.observe(document.documentElement, { childList: true });
+  watcher.observe(entry.host, { attributes: true });
+  return watcher;
+}
+
+function mount(meeting: MeetingId): Mounted | null {
+  // A built-in element. A custom element's name can be defined by the page before this script runs; its constructor
+  // then runs on our element and, with attachInternals(), reads even a closed shadow root. A div can't be defined.
+  const host = document.createElement('div');
+  let shadow: ShadowRoot;
+  try {
+    // Closed: the page gets no handle to the frame, so it can't read its URL (the token) or navigate it.
+    shadow = host.attachShadow({ mode: 'closed' });
+  } catch {
+    reportBlocked();
+    return null;
+  }
+  // The root must be the one we just made, empty and closed, on our element: anything else is not ours to trust.
+  if (shadow.host !== host || host.shadowRoot !== null || shadow.childNodes.length > 0) {
+    reportBlocked();
+    return null;
+  }
+  host.setAttribute(HOST_MARK, '');
   const frame = document.createElement('iframe');
   // A token only the frame and this script know: the frame accepts the private channel only from whoever shows it.
   const token = crypto.randomUUID();
   const search = new URLSearchParams({ platform: meeting.platform, code: meeting.code });
+  firstMeeting ??= meeting;
+  if (!sameMeeting(meeting, firstMeeting)) search.set('arrived', 'page');
   frame.src = `${chrome.runtime.getURL(OVERLAY_PAGE)}?${search.toString()}#${token}`;
   frame.title = 'Ridealong';
   frame.style.cssText = 'display:block;border:0;background:transparent;color-scheme:normal;border-radius:14px';
   setFrameSize(frame, PILL_SIZE.width, PILL_SIZE.height);
-  const entry: Mounted = { meeting, host, frame, port: null, sized: false };
+  const entry: Mounted = {
+    meeting,
+    host,
+    frame,
+    port: null,
+    sized: false,
+    css: '',
+    focusNotePending: false,
+    watcher: new MutationObserver(() => undefined),
+  };
   frame.addEventListener('load', () => {
     entry.port?.close();
     const channel = new MessageChannel();
     channel.port1.onmessage = (event: MessageEvent<unknown>) => {
-      if (event.data && typeof event.data === 'object') onOverlayMessage(entry, event.data);
+      const message = parseFrameToHost(event.data);
+      if (message) onFrameMessage(entry, message);
     };
     entry.port = channel.port1;
     // The frame is loaded through a dynamic URL (use_dynamic_url), but its document's origin is the extension's own.
     // Naming that origin means a frame navigated elsewhere never receives the channel.
-    frame.contentWindow?.postMessage({ ridealong: 'connect', token }, EXTENSION_ORIGIN, [channel.port2]);
+    const connect: ConnectMessage = { ridealong: 'connect', token };
+    frame.contentWindow?.postMessage(connect, EXTENSION_ORIGIN, [channel.port2]);
+    if (entry.focusNotePending) focusNote(entry);
   });
   shadow.append(frame);
   document.documentElement.append(host);
   place(entry);
+  entry.watcher = watch(entry);
   return entry;
 }
 
 function unmount(): void {
-  mounted?.port?.close();
-  mounted?.host.remove();
+  if (!mounted) return;
+  const entry = mounted;
   mounted = null;
+  entry.watcher.disconnect();
+  entry.port?.close();
+  entry.host.remove();
+}
+
+function focusNote(entry: Mounted): void {
+  // The person asked for it with a shortcut: the one time the overlay takes the keyboard.
+  entry.focusNotePending = entry.port === null;
+  if (entry.focusNotePending) return;
+  entry.frame.focus();
+  send(entry, { type: 'focus-note' });
 }
 
 /**
@@ -154,7 +254,8 @@ function showReloadNotice(): void {
   unmount();
   stop();
   if (!meeting) return;
-  const notice = document.createElement(HOST_TAG);
+  const notice = document.createElement('div');
+  notice.setAttribute(HOST_MARK, '');
   notice.style.cssText = hostCss(';padding:8px 12px;background:#111827;color:#fff;font:13px sans-serif');
   notice.setAttribute('role', 'status');
   notice.textContent = 'Ridealong was updated: reload this tab to bring it back. Nothing was lost.';
@@ -167,9 +268,15 @@ function sync(): void {
     return;
   }
   const meeting = currentMeeting();
-  if (mounted && sameMeeting(meeting, mounted.meeting) && mounted.host.isConnected) return;
+  if (mounted && sameMeeting(meeting, mounted.meeting)) return;
   unmount();
-  if (meeting) mounted = mount(meeting);
+  if (!meeting) return;
+  if (!sameMeeting(meeting, removalsIn)) {
+    removalsIn = meeting;
+    removals = 0;
+  }
+  if (hidden || removals > MAX_REMOUNTS) return;
+  mounted = mount(meeting);
 }
 
 function onResize(): void {
@@ -183,23 +290,23 @@ function stop(): void {
 }
 
 // A second injection (an extension update re-runs content scripts) replaces the first overlay instead of adding one.
-for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
 const timer = setInterval(sync, URL_CHECK_MS);
 window.addEventListener('popstate', sync);
 window.addEventListener('resize', onResize);
 sync();
 
-// The keyboard command (see src/background/commands.ts) arrives here, only ever from our own service worker.
+// The keyboard commands (see src/background/commands.ts) arrive here, only ever from our own service worker.
 chrome.runtime.onMessage.addListener((message: unknown, sender) => {
   if (sender.id !== chrome.runtime.id || sender.tab) return;
   const type = (message as { type?: unknown } | null)?.type;
   if (type === TOGGLE_OVERLAY_MESSAGE) {
     hidden = !hidden;
-  } else if (type === FOCUS_NOTE_MESSAGE && mounted) {
-    // The person asked for it with a shortcut: the one time the overlay takes the keyboard.
+    if (hidden) unmount();
+    else sync();
+  } else if (type === FOCUS_NOTE_MESSAGE) {
     hidden = false;
-    mounted.frame.focus();
-    mounted.port?.postMessage({ type: 'focus-note' });
+    sync();
+    if (mounted) focusNote(mounted);
   }
-  if (mounted) place(mounted);
 });

@@ -14,6 +14,30 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
+ * Keystroke theft: the meeting page sees that focus is in our frame and can move it to an input of its own in the
+ * middle of a note; the next words then go to the page. The page can't be stopped from taking focus, so when a line
+ * with unsaved words loses the keyboard to something outside this frame, the overlay says so at once and keeps the
+ * words. Focus moving within the overlay (Tab, a tag button) is not that.
+ */
+function useKeyboardLeftWarning() {
+  const [left, setLeft] = useState(false);
+  return {
+    left,
+    onBlur: (draft: string) => {
+      if (draft.trim() === '') return;
+      // The frame's document loses focus a moment after the line does: look once the blur is through.
+      setTimeout(() => {
+        if (!document.hasFocus()) setLeft(true);
+      }, 0);
+    },
+    onFocus: () => setLeft(false),
+  };
+}
+
+const KEYBOARD_LEFT_TEXT =
+  'The keyboard left Ridealong before this note was saved: what you type now goes to the meeting page, not here. Your words are kept. Click the note line to go on.';
+
+/**
  * Silent notes: a number key picks a tag and puts the cursor in the note line; Enter saves and hands the keys back
  * to the tags, so the next note is a number key away. Nothing here is ever written into the meeting page.
  */
@@ -30,6 +54,7 @@ export function NotesPanel({
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLElement>(null);
+  const keyboard = useKeyboardLeftWarning();
 
   // A layout effect, so the keys work from the first frame the panel is on screen, not one paint later.
   useLayoutEffect(() => {
@@ -94,6 +119,8 @@ export function NotesPanel({
             placeholder={tag ? 'Add a few words, Enter saves' : 'Press 1–9 for a tag, type, Enter'}
             aria-label="Note"
             onInput={(event) => setText(event.currentTarget.value)}
+            onBlur={() => keyboard.onBlur(text)}
+            onFocus={keyboard.onFocus}
             onKeyDown={(event) => {
               if (event.key === 'Escape' && tag) {
                 event.stopPropagation();
@@ -104,6 +131,11 @@ export function NotesPanel({
         </label>
         <button type="submit">Save note</button>
       </form>
+      {keyboard.left && (
+        <p class="error" role="alert">
+          {KEYBOARD_LEFT_TEXT}
+        </p>
+      )}
       {notes.deleted && (
         <p class="status" role="status">
           Note deleted. <button onClick={notes.undoDelete}>Undo</button>
@@ -134,6 +166,7 @@ function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'sav
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const editInput = useRef<HTMLInputElement>(null);
+  const keyboard = useKeyboardLeftWarning();
   // Once, when editing starts: a ref callback would run on every render, and the clock re-renders each second,
   // pulling focus back from the meeting page.
   useEffect(() => {
@@ -160,9 +193,16 @@ function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'sav
             value={draft}
             maxLength={MAX_NOTE_TEXT}
             onInput={(event) => setDraft(event.currentTarget.value)}
+            onBlur={() => draft !== note.text && keyboard.onBlur(draft)}
+            onFocus={keyboard.onFocus}
             ref={editInput}
           />
           <button type="submit">Save</button>
+          {keyboard.left && (
+            <span class="error" role="alert">
+              {KEYBOARD_LEFT_TEXT}
+            </span>
+          )}
         </form>
       ) : (
         <span class="note-text">{note.text}</span>

@@ -18,6 +18,7 @@ import { requestFromServiceWorker } from '../platform/request';
 import { formatDateTime, formatMinutes } from '../ui/format';
 import { DEFAULT_NOTE_TAGS, type NoteTag } from '../domain/note';
 import { loadNoteTags } from '../platform/note-tags';
+import { CLICK_ALLOWED, CLICK_BLOCKED } from './click-guard';
 import { FOCUS_NOTE_REQUEST, moveOverlay } from './host-channel';
 import { NotesPanel } from './NotesPanel';
 import { useNotes } from './useNotes';
@@ -45,7 +46,32 @@ function useNow(active: boolean): number {
   return now;
 }
 
-export function OverlayApp({ meeting }: { meeting: MeetingId }) {
+/** True while the last pointer click was held back because the meeting page covered the overlay. */
+function useClickBlocked(): boolean {
+  const [blocked, setBlocked] = useState(false);
+  useEffect(() => {
+    const onBlocked = () => setBlocked(true);
+    const onAllowed = () => setBlocked(false);
+    window.addEventListener(CLICK_BLOCKED, onBlocked);
+    window.addEventListener(CLICK_ALLOWED, onAllowed);
+    return () => {
+      window.removeEventListener(CLICK_BLOCKED, onBlocked);
+      window.removeEventListener(CLICK_ALLOWED, onAllowed);
+    };
+  }, []);
+  return blocked;
+}
+
+const COVERED_TEXT =
+  'That click did nothing: something from the meeting page was covering Ridealong. Close what covers it, or move Ridealong, then click again.';
+
+/**
+ * `arrivedByPage`: the meeting was reached through the page's own history.pushState, which any page script can do to
+ * probe meeting codes. Then the overlay neither reopens by itself nor starts a call by itself: nothing the page can
+ * see depends on the code.
+ */
+export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: MeetingId; arrivedByPage?: boolean }) {
+  const clickBlocked = useClickBlocked();
   const [expanded, setExpanded] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const userToggled = useRef(false);
@@ -110,7 +136,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   useEffect(() => {
     void (async () => {
       // Opened before on this device (then the tab was reloaded): open again, without taking focus.
-      void isOverlayExpandedFor(key).then((wasExpanded) => wasExpanded && setExpanded(true));
+      if (!arrivedByPage) void isOverlayExpandedFor(key).then((wasExpanded) => wasExpanded && setExpanded(true));
       const [state, savedRole, auto, wasDismissed] = await Promise.all([
         requestFromServiceWorker({ type: 'meeting/state', meeting }).catch((error: unknown) => error as Error),
         loadDefaultRole(),
@@ -127,7 +153,7 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
       setLoaded({ status: 'ready', state });
       const [onlyLinked, ...otherLinked] = state.linkedPlans;
       // The opt-in setting: a linked plan's meeting starts its call by itself, as the person's usual role.
-      if (auto && !state.activeCall && onlyLinked && otherLinked.length === 0 && !wasDismissed) {
+      if (auto && !arrivedByPage && !state.activeCall && onlyLinked && otherLinked.length === 0 && !wasDismissed) {
         await start(onlyLinked, savedRole);
       }
     })();
@@ -169,21 +195,23 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   };
 
   if (!expanded) {
+    // One fixed size whatever it says (overlay.css): the page can measure the frame, and must learn nothing from it.
+    const text = clickBlocked
+      ? { short: 'Covered: click ignored', full: COVERED_TEXT }
+      : pillText(loaded, activeCall, dismissed, now, notes.notes.length);
     return (
       <div class="overlay pill-wrap">
         <button
           class="pill"
           ref={toggleRef}
           aria-expanded="false"
-          aria-label={`Open Ridealong: ${pillText(loaded, activeCall, dismissed, now, notes.notes.length)}`}
+          aria-label={`Open Ridealong: ${text.full}`}
           onClick={() => toggle(true)}
         >
           <span class="brand" aria-hidden="true">
             R
           </span>
-          {!dismissed || activeCall ? (
-            <span class="pill-text">{pillText(loaded, activeCall, dismissed, now, notes.notes.length)}</span>
-          ) : null}
+          {!dismissed || activeCall || clickBlocked ? <span class="pill-text">{text.short}</span> : null}
         </button>
       </div>
     );
@@ -198,6 +226,11 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
           Hide
         </button>
       </header>
+      {clickBlocked && (
+        <p class="error covered" role="alert">
+          {COVERED_TEXT}
+        </p>
+      )}
       {loaded.status === 'loading' && <p class="muted">Loading the plan…</p>}
       {loaded.status === 'failed' && (
         <div>
@@ -261,18 +294,37 @@ export function OverlayApp({ meeting }: { meeting: MeetingId }) {
   );
 }
 
-/** The pill shows no plan or note text, a count at most: it stays on screen, and screens get shared. */
-function pillText(loaded: Loaded, call: Call | null, dismissed: boolean, now: number, noteCount: number): string {
+/**
+ * The pill shows no plan or note text, a count at most: it stays on screen, and screens get shared. `short` is what
+ * fits the pill's one fixed size; `full` is its accessible name.
+ */
+function pillText(
+  loaded: Loaded,
+  call: Call | null,
+  dismissed: boolean,
+  now: number,
+  noteCount: number,
+): { short: string; full: string } {
   if (call) {
     const progress = callProgress(call, now);
-    const over = progress.itemOverrunMs > 0 ? ' · over time' : '';
+    const items = call.planSnapshot.agenda.length;
+    const clock = formatClock(progress.callElapsedMs);
+    const over = progress.itemOverrunMs > 0;
     const count = noteCount > 0 ? ` · ${noteCount} ${noteCount === 1 ? 'note' : 'notes'}` : '';
-    return `Item ${progress.itemIndex + 1} of ${call.planSnapshot.agenda.length} · ${formatClock(progress.callElapsedMs)}${over}${count}`;
+    return {
+      short: `Item ${progress.itemIndex + 1}/${items} · ${clock}${over ? ' · over' : ''}${count}`,
+      full: `Item ${progress.itemIndex + 1} of ${items} · ${clock}${over ? ' · over time' : ''}${count}`,
+    };
   }
-  if (loaded.status === 'loading') return 'Loading…';
-  if (dismissed || loaded.status === 'failed') return 'Ridealong';
-  const offered = loaded.state.linkedPlans.length + loaded.state.nearbyPlans.length;
-  return offered > 0 ? 'Plan ready' : 'No plan for this meeting';
+  const words =
+    loaded.status === 'loading'
+      ? 'Loading…'
+      : dismissed || loaded.status === 'failed'
+        ? 'Ridealong'
+        : loaded.state.linkedPlans.length + loaded.state.nearbyPlans.length > 0
+          ? 'Plan ready'
+          : 'No plan for this meeting';
+  return { short: words, full: words };
 }
 
 /** Drag to move the overlay, or focus it and use the arrow keys; the position is remembered on this device. */
@@ -281,6 +333,7 @@ function MoveHandle() {
   return (
     <button
       class="move-handle"
+      data-click-guard="allow"
       aria-label="Move the overlay (drag, or arrow keys)"
       title="Drag to move"
       onPointerDown={(event) => {

@@ -1,30 +1,35 @@
 // The private channel to the content script that mounted this frame. The page can't reach this frame (it sits in a
 // closed shadow root), and the channel is accepted only with the token the content script put in this frame's URL
-// fragment. It carries the frame's size, drag moves and the overlay's position, never plan text.
+// fragment. It carries the frame's size, drag moves and the overlay's position, never plan text. The messages are
+// typed in platform/frame-channel.ts, which the content script uses too.
 import { loadOverlayPosition, saveOverlayPosition } from '../platform/device-settings';
+import { isConnectMessage, parseHostToFrame, type FrameToHost } from '../platform/frame-channel';
 
 let port: MessagePort | null = null;
 
 /** Dispatched on this window when the "take a note" shortcut was pressed in the meeting tab. */
 export const FOCUS_NOTE_REQUEST = 'ridealong:focus-note';
 
+function post(message: FrameToHost): void {
+  port?.postMessage(message);
+}
+
 export function connectToHost(expectedToken: string): Promise<void> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<unknown>) => {
-      const data = event.data as { ridealong?: unknown; token?: unknown } | null;
       const offered = event.ports[0];
-      if (data?.ridealong !== 'connect' || data.token !== expectedToken || !offered || expectedToken === '') return;
+      if (!isConnectMessage(event.data, expectedToken) || !offered) return;
       window.removeEventListener('message', onMessage);
       port = offered;
       port.onmessage = (message: MessageEvent<unknown>) => {
-        const data = message.data as { type?: unknown; top?: unknown; right?: unknown } | null;
-        if (data?.type === 'focus-note') window.dispatchEvent(new Event(FOCUS_NOTE_REQUEST));
-        if (data?.type === 'position') void saveOverlayPosition(data);
+        const parsed = parseHostToFrame(message.data);
+        if (parsed?.type === 'focus-note') window.dispatchEvent(new Event(FOCUS_NOTE_REQUEST));
+        if (parsed?.type === 'position-save') void saveOverlayPosition({ top: parsed.top, right: parsed.right });
       };
       // The saved position goes out before the first size, so the host is shown where it was left, without a jump.
       void loadOverlayPosition()
         .then((position) => {
-          if (position) port?.postMessage({ type: 'position', ...position });
+          if (position) post({ type: 'position-restore', ...position });
         })
         .catch(() => undefined)
         .finally(resolve);
@@ -37,7 +42,7 @@ export function connectToHost(expectedToken: string): Promise<void> {
 export function followSize(element: HTMLElement): void {
   const report = () => {
     const box = element.getBoundingClientRect();
-    port?.postMessage({ type: 'size', width: Math.ceil(box.width), height: Math.ceil(box.height) });
+    post({ type: 'size', width: Math.ceil(box.width), height: Math.ceil(box.height) });
   };
   new ResizeObserver(report).observe(element);
   report();
@@ -45,6 +50,6 @@ export function followSize(element: HTMLElement): void {
 
 /** Moves the overlay by a distance in CSS pixels; `done` stores the position for this device. */
 export function moveOverlay(dx: number, dy: number, done: boolean): void {
-  if (dx !== 0 || dy !== 0) port?.postMessage({ type: 'move', dx, dy });
-  if (done) port?.postMessage({ type: 'move-end' });
+  if (dx !== 0 || dy !== 0) post({ type: 'move', dx, dy });
+  if (done) post({ type: 'move-end' });
 }

@@ -29,6 +29,33 @@ export async function startExtensionBrowser(
   };
 }
 
+/** The overlay's host element in the meeting page: all the page itself can see of Ridealong. */
+export const OVERLAY_HOST = '[data-ridealong]';
+
+/**
+ * Runs a keyboard command's handler for `page`'s tab, exactly as a shortcut pressed there would. Playwright can't
+ * press browser-level shortcuts. The page is brought to the front first: a shortcut acts on the active tab.
+ */
+export async function runCommand(
+  browser: ExtensionBrowser,
+  page: Page,
+  command: 'toggle-overlay' | 'focus-note',
+): Promise<void> {
+  await page.bringToFront();
+  await browser.context
+    .serviceWorkers()
+    .at(-1)!
+    .evaluate(
+      async ({ url, name }) => {
+        const [tab] = await chrome.tabs.query({ url, active: true });
+        const handle = (globalThis as { ridealongHandleCommand?: (c: string, t: { id?: number }) => Promise<void> })
+          .ridealongHandleCommand!;
+        await handle(name, { id: tab!.id });
+      },
+      { url: page.url(), name: command },
+    );
+}
+
 export function extensionUrl(extensionId: string, path: string): string {
   return `chrome-extension://${extensionId}/${path}`;
 }
@@ -189,7 +216,7 @@ export class OverlayFrame {
 
   /** Resolves once the overlay's host element keeps the same box for a moment. */
   async waitUntilSettled(): Promise<void> {
-    const host = this.frame.page().locator('ridealong-overlay');
+    const host = this.frame.page().locator(OVERLAY_HOST);
     let previous = JSON.stringify(await host.boundingBox());
     for (let attempt = 0; attempt < 40; attempt++) {
       await this.frame.page().waitForTimeout(50);
@@ -320,9 +347,7 @@ export async function reloadExtensionUnder(browser: ExtensionBrowser, page: Page
     .at(-1)!
     .evaluate(() => chrome.runtime.reload())
     .catch(() => undefined);
-  await expect
-    .poll(() => page.locator('ridealong-overlay').innerText(), { timeout: 10_000 })
-    .toContain('reload this tab');
+  await expect.poll(() => page.locator(OVERLAY_HOST).innerText(), { timeout: 10_000 }).toContain('reload this tab');
   await page.getByRole('button', { name: 'Leave call' }).click();
   expect(page.url()).toBe('https://meet.google.com/landing');
 }

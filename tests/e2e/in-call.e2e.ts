@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   OverlayFrame,
+  OVERLAY_HOST,
   reloadExtensionUnder,
+  runCommand,
   PopupPage,
   startExtensionBrowserWithPlans,
   storedRecords,
@@ -159,12 +161,12 @@ describe.each(PLATFORMS)('on $name', (platform) => {
     const overlay = await OverlayFrame.on(page);
     await overlay.waitUntilSettled();
     const bar = (await page.locator(platform.bar).boundingBox())!;
-    const collapsed = (await page.locator('ridealong-overlay').boundingBox())!;
+    const collapsed = (await page.locator(OVERLAY_HOST).boundingBox())!;
     expect(collapsed.y + collapsed.height).toBeLessThan(bar.y);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
     await overlay.expand();
     await overlay.waitUntilSettled();
-    const expanded = (await page.locator('ridealong-overlay').boundingBox())!;
+    const expanded = (await page.locator(OVERLAY_HOST).boundingBox())!;
     expect(expanded.y + expanded.height).toBeLessThan(bar.y);
     // With the call's clock ticking every second, the meeting's own control keeps the keyboard.
     const control = page.locator(platform.bar).getByRole('button').first();
@@ -178,20 +180,10 @@ describe.each(PLATFORMS)('on $name', (platform) => {
     const page = await browser.context.newPage();
     await page.goto(platform.url);
     await OverlayFrame.on(page);
-    const host = page.locator('ridealong-overlay');
-    const worker = browser.context.serviceWorkers()[0]!;
-    await page.bringToFront();
-    // The shortcut acts on the tab it was pressed in: the active one.
-    const runCommand = () =>
-      worker.evaluate(async (url) => {
-        const [tab] = await chrome.tabs.query({ url, active: true });
-        const handle = (globalThis as { ridealongHandleCommand?: (c: string, t: { id?: number }) => Promise<void> })
-          .ridealongHandleCommand!;
-        await handle('toggle-overlay', { id: tab!.id });
-      }, platform.url);
-    await runCommand();
+    const host = page.locator(OVERLAY_HOST);
+    await runCommand(browser, page, 'toggle-overlay');
     await expect.poll(() => host.isVisible()).toBe(false);
-    await runCommand();
+    await runCommand(browser, page, 'toggle-overlay');
     await expect.poll(() => host.isVisible()).toBe(true);
     await page.close();
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   OverlayFrame,
+  OVERLAY_HOST,
   openMeeting,
   overlayFrames,
   startExtensionBrowserWithPlans,
@@ -73,7 +74,7 @@ describe('Meet as a single-page app', () => {
 
     await page.evaluate(() => history.pushState({}, '', '/landing'));
     await waitForNoOverlay(page);
-    expect(await page.locator('ridealong-overlay').count()).toBe(0);
+    expect(await page.locator(OVERLAY_HOST).count()).toBe(0);
     await page.close();
   });
 
@@ -140,7 +141,7 @@ describe('the overlay by keyboard', () => {
     await page.goto('https://meet.google.com/abc-defg-hij');
     let overlay = await OverlayFrame.on(page);
     await overlay.expand();
-    const host = page.locator('ridealong-overlay');
+    const host = page.locator(OVERLAY_HOST);
     const before = (await host.boundingBox())!;
     const handle = overlay.frame.getByRole('button', { name: /^Move the overlay/ });
     for (let step = 0; step < 3; step++) await handle.press('ArrowLeft');

@@ -2,7 +2,13 @@
 // frame in a closed shadow root, it works under Meet's kind of CSP, and our data is not in the page's origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRICT_CSP_MEETING_PATH } from '../../scripts/lib/extension-browser.mjs';
-import { type ExtensionBrowser, OverlayFrame, openMeeting, startExtensionBrowserWithPlans } from './harness';
+import {
+  type ExtensionBrowser,
+  OverlayFrame,
+  OVERLAY_HOST,
+  openMeeting,
+  startExtensionBrowserWithPlans,
+} from './harness';
 
 const SECRET_TITLE = 'Initech renewal: do not mention the price rise';
 const SECRET_ITEM = 'Budget owner is Lumbergh, not Milton';
@@ -53,7 +59,7 @@ describe('the meeting page', () => {
           }
         };
         visit(document);
-        const host = document.querySelector('ridealong-overlay');
+        const host = document.querySelector('[data-ridealong]');
         const frameDocuments = [...Array(window.frames.length).keys()].map((index) => {
           try {
             return window.frames[index]!.document.documentElement.outerHTML;
@@ -106,7 +112,7 @@ describe('the meeting page', () => {
 
     const overlay = await OverlayFrame.on(page);
     // Still fixed at the top right, full size, despite the page's `* { position: static !important }`.
-    const box = await page.locator('ridealong-overlay').boundingBox();
+    const box = await page.locator(OVERLAY_HOST).boundingBox();
     const viewport = page.viewportSize()!;
     expect(box && box.width > 100 && box.height > 30).toBe(true);
     expect(box!.y).toBeLessThan(40);
