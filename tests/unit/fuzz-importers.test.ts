@@ -7,20 +7,25 @@
 // An accepted input must be stored whole: every record it brought is in the database afterwards, and a restore that
 // replaces leaves exactly the backup's records. Codes are also packed around JSON bytes that are not UTF-8.
 //
+// And no input changes a record of a call other than its target (issue 13): the device also holds another call with
+// a note and a debrief, inputs are drawn with ids that collide with every local id (calls, notes, plans, debriefs),
+// lists grown past their limits (90,000 transitions, 10,001 notes) and times no date can show (1e300, 9e15, 1969);
+// after any accepted import, that other call's records are byte-for-byte as they were.
+//
 // FUZZ_RUNS sets the cases per importer: 125 in `npm test` (800 in all), 2,500 in `npm run fuzz` (16,000).
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { backupOf, backupText, parseBackup } from '../../src/domain/backup';
-import { endCall, moveToItem, startCall, tickQuestion } from '../../src/domain/call';
+import { backupOf, backupText, callCopyId, parseBackup, sameCallRecord, type Backup } from '../../src/domain/backup';
+import { endCall, MAX_TRANSITIONS, moveToItem, startCall, tickQuestion } from '../../src/domain/call';
 import { packCode } from '../../src/domain/compact-code';
 import { emptyDebrief } from '../../src/domain/debrief';
-import { createNote, DEFAULT_NOTE_TAGS } from '../../src/domain/note';
-import { notesPackage, parseNotesCode, parseNotesPackage } from '../../src/domain/notes-package';
+import { createNote, DEFAULT_NOTE_TAGS, MAX_NOTES_PER_CALL } from '../../src/domain/note';
+import { noteCopyId, notesPackage, parseNotesCode, parseNotesPackage } from '../../src/domain/notes-package';
 import { parsePlanFile, planFileText } from '../../src/domain/plan-file';
 import { decodeShareCode } from '../../src/domain/share-code';
 import { readEverything, restoreBackup } from '../../src/storage/backup';
 import { saveCall } from '../../src/storage/calls';
-import { importNotesPackage, saveDebrief } from '../../src/storage/debriefs';
+import { importNotesPackage, NotesMergeRefused, saveDebrief } from '../../src/storage/debriefs';
 import { saveNote } from '../../src/storage/notes';
 import { importPlans, savePlan } from '../../src/storage/plans';
 import { PLAN, resetDatabase } from './fixtures';
@@ -41,6 +46,30 @@ const LOCAL_NOTE = createNote(
   'local-note',
 );
 const LOCAL_DEBRIEF = emptyDebrief('local-call', 'next-step', T0 + 2_000_000);
+
+// Another call on this device, a week earlier: no import into local-call, and no backup merge, may change it.
+const OTHER_CALL = endCall(
+  startCall(PLAN, 'manager', MEETING, T0 - 7 * 86_400_000, 'other-call'),
+  T0 - 7 * 86_400_000 + 60_000,
+);
+const OTHER_NOTE = createNote(
+  OTHER_CALL,
+  { tag: null, text: 'the other call’s note', author: 'manager' },
+  OTHER_CALL.startedAt + 1000,
+  'other-note',
+);
+const OTHER_DEBRIEF = emptyDebrief('other-call', 'order', T0 - 6 * 86_400_000);
+/** Every id on the device: what colliding ids are drawn from. */
+const LOCAL_IDS = [
+  'plan-1',
+  'local-call',
+  'local-note',
+  'other-call',
+  'other-note',
+  'partner-1',
+  'partner-call',
+  'q-1',
+];
 
 // The partner's record of the same call: the payload the notes importers get.
 const PARTNER_CALL = tickQuestion(
@@ -75,6 +104,33 @@ async function seed(): Promise<void> {
   await saveCall(LOCAL_CALL);
   await saveNote(LOCAL_NOTE);
   await saveDebrief(LOCAL_DEBRIEF);
+  await saveCall(OTHER_CALL);
+  await saveNote(OTHER_NOTE);
+  await saveDebrief(OTHER_DEBRIEF);
+}
+
+/**
+ * What the importer must leave alone, as text. Plan imports write only plans; notes imports write only their target
+ * call, its notes and its debrief; a backup merge never changes another call's records. A replace changes everything.
+ */
+async function untouchable(importer: string): Promise<string> {
+  const all = await readEverything();
+  const text = (records: object[]) => records.map((record) => JSON.stringify(record)).sort();
+  if (importer.startsWith('plan')) return JSON.stringify([all.calls, all.notes, all.debriefs].map(text));
+  if (importer.startsWith('notes'))
+    return JSON.stringify([
+      text(all.plans),
+      text(all.calls.filter((call) => call.id !== 'local-call')),
+      text(all.notes.filter((note) => note.callId !== 'local-call')),
+      text(all.debriefs.filter((debrief) => debrief.callId !== 'local-call')),
+    ]);
+  if (importer === 'backup')
+    return JSON.stringify([
+      text(all.calls.filter((call) => call.id === 'other-call')),
+      text(all.notes.filter((note) => note.callId === 'other-call' || note.id === 'other-note')),
+      text(all.debriefs.filter((debrief) => debrief.callId === 'other-call')),
+    ]);
+  return '';
 }
 
 /** Every store, as text: two dumps are equal only if every record is byte-for-byte the same. */
@@ -161,11 +217,51 @@ const IMPORTERS: Importer[] = [
     run: async (text) => {
       const parsed = parseBackup(text, bytes(text));
       if (!parsed.ok) return parsed;
-      await restoreBackup(parsed.backup, 'merge');
-      return { ok: true, brought: keysOf(parsed.backup) };
+      const counts = await restoreBackup(parsed.backup, 'merge');
+      // A record whose id belongs to another call's record here is stored under its copy id, or left out, counted.
+      return { ok: true, brought: await placedKeys(parsed.backup, counts.skipped) };
     },
   },
 ];
+
+/**
+ * The keys under which a merged backup's records are stored now: each call under its own id when that is the same
+ * call, else under callCopyId; each note and debrief with its call, a note under its own id or noteCopyId. Exactly
+ * `skipped` records may be missing, no more.
+ */
+async function placedKeys(backup: Backup, skipped: number): Promise<Brought> {
+  const stored = await readEverything();
+  const calls = new Map(stored.calls.map((call) => [call.id, call]));
+  const notes = new Map(stored.notes.map((note) => [note.id, note]));
+  const debriefs = new Set(stored.debriefs.map((debrief) => debrief.callId));
+  const brought: Required<Brought> = { plans: backup.plans.map((plan) => plan.id), calls: [], notes: [], debriefs: [] };
+  const placed = new Map<string, string>();
+  let missing = 0;
+  for (const call of backup.calls) {
+    const id = [call.id, callCopyId(call)].find((key) => {
+      const here = calls.get(key);
+      return here !== undefined && sameCallRecord(here, call);
+    });
+    if (id === undefined) missing++;
+    else {
+      placed.set(call.id, id);
+      brought.calls.push(id);
+    }
+  }
+  for (const note of backup.notes) {
+    const callId = placed.get(note.callId);
+    const id = callId && [note.id, noteCopyId(callId, note.id)].find((key) => notes.get(key)?.callId === callId);
+    if (id) brought.notes.push(id);
+    else missing++;
+  }
+  for (const debrief of backup.debriefs) {
+    const callId = placed.get(debrief.callId);
+    if (callId && debriefs.has(callId)) brought.debriefs.push(callId);
+    else missing++;
+  }
+  expect(missing, 'records of the backup neither stored nor counted as left out').toBe(skipped);
+  return brought;
+}
 // The same backup, restored to replace everything on the device.
 IMPORTERS.push({
   ...IMPORTERS.at(-1)!,
@@ -200,8 +296,25 @@ async function expectWhole(outcome: Extract<Outcome, { ok: true }>): Promise<voi
 
 async function importPackage(parsed: Awaited<ReturnType<typeof parseNotesCode>>): Promise<Outcome> {
   if (!parsed.ok) return parsed;
-  await importNotesPackage('local-call', parsed.pkg);
-  return { ok: true, brought: { notes: parsed.pkg.notes.map((note) => note.id) } };
+  let merged: Awaited<ReturnType<typeof importNotesPackage>>;
+  try {
+    merged = await importNotesPackage('local-call', parsed.pkg);
+  } catch (error) {
+    // Refused as a whole (the merged call would pass a limit): a message, and nothing written.
+    if (error instanceof NotesMergeRefused) return { ok: false, message: error.message };
+    throw error;
+  }
+  // Each note is on the target call, under its own id or its copy id; only notes counted as left out are not.
+  const onTarget = new Set(
+    (await readEverything()).notes.filter((note) => note.callId === 'local-call').map((note) => note.id),
+  );
+  const ids = parsed.pkg.notes.map(
+    (note) => [note.id, noteCopyId('local-call', note.id)].find((id) => onTarget.has(id)) ?? null,
+  );
+  expect(ids.filter((id) => id === null).length, 'notes neither stored nor counted as left out').toBeLessThanOrEqual(
+    merged.skippedNotes,
+  );
+  return { ok: true, brought: { notes: ids.filter((id): id is string => id !== null) } };
 }
 
 // ---- How inputs are bent. ----
@@ -269,10 +382,85 @@ function changeAt(
 }
 const DELETE = Symbol('delete');
 
+/** A copy of `value` with every string equal to `from` replaced by `to`. */
+function renamed(value: Json, from: Json, to: string): Json {
+  if (value === from) return to;
+  if (Array.isArray(value)) return value.map((item) => renamed(item, from, to));
+  if (value && typeof value === 'object') {
+    const copy: Record<string, Json> = {};
+    for (const [key, item] of Object.entries(value))
+      Object.defineProperty(copy, key, {
+        value: renamed(item, from, to),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return copy;
+  }
+  return value;
+}
+
+/** Times no call has: before 2000, after 2100, past what a Date can show, not safe integers. */
+const absurdTime = fc.constantFrom(1e300, 9e15, 8.64e15 + 1, -1, 0, 946_684_799_999, 4_102_444_800_001, 1e308, 2 ** 53);
+
+/** A list grown to, or just past, a limit, or to the 90,000 of the report: copies of its first entry. */
+const grownLength = fc.constantFrom(
+  MAX_TRANSITIONS,
+  MAX_TRANSITIONS + 1,
+  MAX_NOTES_PER_CALL,
+  MAX_NOTES_PER_CALL + 1,
+  90_000,
+);
+
 const jsonMutation = (payload: Json): fc.Arbitrary<Json> => {
   const paths = pathsOf(payload);
   const at = fc.nat({ max: paths.length - 1 }).map((index) => paths[index]!);
+  const idPaths = paths.filter((path) => ['id', 'callId', 'planId', 'questionId'].includes(String(path.at(-1))));
+  const timePaths = paths.filter((path) =>
+    /^(at|startedAt|lastSeenAt|endedAt|scheduledStart|createdAt|updatedAt|exportedAt|revision|offsetMs)$/.test(
+      String(path.at(-1)),
+    ),
+  );
+  const arrayPaths = paths.filter((path) => {
+    let value: Json = payload;
+    for (const key of path) value = (value as Record<string | number, Json>)[key];
+    return Array.isArray(value) && value.length > 0;
+  });
+  // The ids of the records themselves (a note's, a call's), where a collision would overwrite a record here.
+  const recordIdPaths = idPaths.filter(
+    (path) => path.length <= 3 && ['notes', 'calls', 'call', 'plans', 'debriefs'].includes(String(path[0])),
+  );
+  const pick = (list: Path[]) => fc.nat({ max: Math.max(0, list.length - 1) }).map((index) => list[index] ?? []);
   return fc.oneof(
+    // A record's own id taken from a record here: drawn often, as the overwrite it provokes is the worst outcome.
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(pick(recordIdPaths), fc.constantFrom(...LOCAL_IDS))
+        .map(([path, id]) => changeAt(payload, path, () => id)),
+    },
+    // The same, renamed everywhere it is referred to (a call's id in its notes and debrief too), so it still fits.
+    {
+      weight: 2,
+      arbitrary: fc.tuple(pick(recordIdPaths), fc.constantFrom(...LOCAL_IDS)).map(([path, id]) => {
+        let old: Json = payload;
+        for (const key of path) old = (old as Record<string | number, Json>)[key];
+        return renamed(payload, old, id);
+      }),
+    },
+    // Ids that collide with records on the device: another call's, its note's, a plan's (every id at once, or one).
+    fc.tuple(pick(idPaths), fc.constantFrom(...LOCAL_IDS)).map(([path, id]) => changeAt(payload, path, () => id)),
+    fc
+      .constantFrom(...LOCAL_IDS)
+      .map((id) =>
+        idPaths.filter((path) => path.at(-1) === 'id').reduce((bent, path) => changeAt(bent, path, () => id), payload),
+      ),
+    // A time no call has, or a revision that would pin a plan.
+    fc.tuple(pick(timePaths), absurdTime).map(([path, time]) => changeAt(payload, path, () => time)),
+    // A list far longer than any real call makes.
+    fc
+      .tuple(pick(arrayPaths), grownLength)
+      .map(([path, length]) => changeAt(payload, path, (old) => Array.from({ length }, () => (old as Json[])[0]))),
     // A hostile value somewhere.
     fc.tuple(at, hostileValue).map(([path, hostile]) => changeAt(payload, path, () => hostile)),
     // A key or an item gone.
@@ -369,6 +557,7 @@ describe('every importer, fuzzed', () => {
             const text = bend.apply(await importer.wrap(JSON.stringify(bent) ?? 'undefined'));
             await seed();
             const before = await dump();
+            const alone = await untouchable(importer.name);
             let outcome: Outcome;
             try {
               outcome = await importer.run(text);
@@ -381,6 +570,7 @@ describe('every importer, fuzzed', () => {
             if (outcome.ok) {
               figures.imported += 1;
               await expectWhole(outcome);
+              expect(await untouchable(importer.name), 'another call’s records changed').toBe(alone);
               // And what is stored now still reads back as a valid backup.
               const after = await readEverything();
               expect(parseBackup(backupText(backupOf(after, T0)), 1).ok).toBe(true);
