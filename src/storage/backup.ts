@@ -7,6 +7,7 @@ import {
   type RestoreMode,
   type StoredEverything,
 } from '../domain/backup';
+import { unwrap } from 'idb';
 import { deleteUnreadableDatabase, openDatabase } from './database';
 
 const STORES = ['plans', 'calls', 'notes', 'debriefs'] as const;
@@ -54,10 +55,12 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<
     here = { plans, calls, notes, debriefs } as StoredEverything;
   }
   const { writes, counts } = planRestore(here, valid);
-  for (const plan of writes.plans) requests.push(stores.plans.put(plan));
-  for (const call of writes.calls) requests.push(stores.calls.put(call));
-  for (const note of writes.notes) requests.push(stores.notes.put(note));
-  for (const debrief of writes.debriefs) requests.push(stores.debriefs.put(debrief));
+  // The puts go straight to IndexedDB, without a promise and listeners each: tens of thousands of them are most of
+  // a restore's time. A failed put aborts the transaction, so `transaction.done` rejects and nothing is written.
+  for (const name of STORES) {
+    const store = unwrap(stores[name]);
+    for (const record of writes[name]) store.put(record);
+  }
   await Promise.all([...requests, transaction.done]);
   return { ...counts, removed };
 }
