@@ -270,6 +270,27 @@ describe('input to the overlay', () => {
     await page.close();
   });
 
+  it('ignores a click while the page fades it, and keeps working by keyboard', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LINKED);
+    const overlay = await startCall(page);
+    // The overlay's host can't be restyled, but its parent, the page's root, can be made nearly transparent.
+    await page.evaluate(() => document.documentElement.style.setProperty('opacity', '0.1', 'important'));
+    await overlay.frame.locator('html[data-covered]').waitFor({ state: 'attached' });
+    await overlay.frame.getByRole('button', { name: 'Next item' }).click();
+    await overlay.frame
+      .getByRole('alert')
+      .filter({ hasText: 'something from the meeting page was covering' })
+      .waitFor();
+    expect(await overlay.currentItem().innerText()).toContain('Open');
+
+    // The page can't type into the frame, so keys still act.
+    await overlay.frame.getByRole('button', { name: 'Next item' }).press('Enter');
+    await expect.poll(() => overlay.currentItem().innerText()).toContain('Pricing');
+    await endRunningCall(overlay);
+    await page.close();
+  });
+
   it('says at once when the page takes the keyboard in the middle of a note, and keeps the words', async () => {
     const page = await browser.context.newPage();
     await page.goto(LINKED);
