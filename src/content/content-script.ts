@@ -4,6 +4,11 @@
 // cross-origin frame the meeting page's scripts can't read. Even the overlay's position is stored by the frame: the
 // service worker closes chrome.storage to content scripts, since they share the meeting page's process.
 //
+// It never polls the URL: the page's own URL changes (Meet's pushState, replaceState, back and forward) arrive as
+// Navigation API events, and on Zoom's web app home a MutationObserver follows iframe#webclient. On an idle meeting
+// tab the only work left is a property read every few seconds (npm run bench, "idle meeting tab"; the navigations
+// are tested in tests/e2e/meetings.e2e.ts).
+//
 // The meeting page is hostile (SECURITY.md): it runs before this script and owns the DOM the host sits in. So the host
 // is an element the page can't define or upgrade, the frame is never left in the page's DOM while hidden, and a host
 // the page takes away comes back, or the toolbar button says why it can't (tests/e2e/hostile-page.e2e.ts).
@@ -25,8 +30,17 @@ const OVERLAY_PAGE = 'src/overlay/overlay.html';
 /** Marks our host for the tests and the reload notice. The page can find the host anyway; it can't use it. */
 const HOST_MARK = 'data-ridealong';
 const EXTENSION_ORIGIN = `chrome-extension://${chrome.runtime.id}`;
-/** How often the URL is checked. Meet changes it with history.pushState, which a content script can't observe. */
-const URL_CHECK_MS = 400;
+/**
+ * How often the URL is checked only where the Navigation API is missing (Chrome has it from 102; Firefox lacked it).
+ * There, history.pushState fires no event a content script can hear, so a slow check is the fallback.
+ */
+const URL_CHECK_FALLBACK_MS = 1_000;
+/**
+ * How often an idle tab checks that the extension is still there. An update or reload cuts this script off with no
+ * event at all (no port, no message, the frame stays as it was), and the overlay would sit there dead. One property
+ * read: far cheaper than the URL check it replaces (npm run bench, "idle meeting tab").
+ */
+const EXTENSION_CHECK_MS = 5_000;
 const PILL_SIZE = { width: 248, height: 44 };
 const EDGE_GAP_PX = 16;
 /** Kept free at the bottom of the tab, where Meet (80 px) and Zoom (52 px) put their call controls. */
@@ -68,16 +82,51 @@ let removals = 0;
 let removalsIn: MeetingId | null = null;
 let blockedReported = false;
 
+/** The src of Zoom's meeting frame on its web app home, or '' when there is none. */
+function webclientSrc(): string {
+  const webclient = document.querySelector('iframe#webclient');
+  return webclient instanceof HTMLIFrameElement ? webclient.src : '';
+}
+
 function currentMeeting(): MeetingId | null {
   const meeting = meetingFromUrl(location.href);
   if (meeting) return meeting;
   // app.zoom.us/wc/home runs the meeting in a same-origin iframe#webclient. This script runs in the top frame only,
   // so the overlay appears once, on top, sized to the tab.
   if (isZoomWebAppHome(location.href)) {
-    const webclient = document.querySelector('iframe#webclient');
-    if (webclient instanceof HTMLIFrameElement && webclient.src) return meetingFromUrl(webclient.src);
+    const src = webclientSrc();
+    if (src) return meetingFromUrl(src);
   }
   return null;
+}
+
+/**
+ * Zoom's web app home adds, replaces or re-points iframe#webclient long after load, without a navigation of its own.
+ * Watched only while on that page: the callback reads one element by id, and only a new src goes on to sync().
+ */
+let zoomHomeWatcher: MutationObserver | null = null;
+let seenWebclientSrc = '';
+
+function followZoomHome(): void {
+  const onHome = isZoomWebAppHome(location.href);
+  if (onHome && !zoomHomeWatcher) {
+    seenWebclientSrc = webclientSrc();
+    zoomHomeWatcher = new MutationObserver(() => {
+      const src = webclientSrc();
+      if (src === seenWebclientSrc) return;
+      seenWebclientSrc = src;
+      sync();
+    });
+    zoomHomeWatcher.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['src', 'id'],
+    });
+  } else if (!onHome && zoomHomeWatcher) {
+    zoomHomeWatcher.disconnect();
+    zoomHomeWatcher = null;
+  }
 }
 
 /**
@@ -262,11 +311,15 @@ function showReloadNotice(): void {
   document.documentElement.append(notice);
 }
 
+function extensionGone(): boolean {
+  if (chrome.runtime?.id) return false;
+  showReloadNotice();
+  return true;
+}
+
 function sync(): void {
-  if (!chrome.runtime?.id) {
-    showReloadNotice();
-    return;
-  }
+  if (extensionGone()) return;
+  followZoomHome();
   const meeting = currentMeeting();
   if (mounted && sameMeeting(meeting, mounted.meeting)) return;
   unmount();
@@ -283,15 +336,30 @@ function onResize(): void {
   if (mounted) place(mounted);
 }
 
+/**
+ * The Navigation API, where the browser has one. TypeScript's DOM library doesn't describe it yet, and only its
+ * events are used here. Its events reach this isolated world for the page's own history calls (FACTS.md).
+ */
+const pageNavigation = (window as { navigation?: EventTarget }).navigation;
+/** Navigation events that can change the URL: currententrychange for every same-document change. */
+const NAVIGATION_EVENTS = ['currententrychange', 'navigatesuccess'];
+
 function stop(): void {
   clearInterval(timer);
+  for (const type of NAVIGATION_EVENTS) pageNavigation?.removeEventListener(type, sync);
+  zoomHomeWatcher?.disconnect();
+  zoomHomeWatcher = null;
   window.removeEventListener('popstate', sync);
   window.removeEventListener('resize', onResize);
 }
 
 // A second injection (an extension update re-runs content scripts) replaces the first overlay instead of adding one.
 for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
-const timer = setInterval(sync, URL_CHECK_MS);
+for (const type of NAVIGATION_EVENTS) pageNavigation?.addEventListener(type, sync);
+// Without the Navigation API the slow URL check also notices a removed extension.
+const timer = pageNavigation
+  ? setInterval(extensionGone, EXTENSION_CHECK_MS)
+  : setInterval(sync, URL_CHECK_FALLBACK_MS);
 window.addEventListener('popstate', sync);
 window.addEventListener('resize', onResize);
 sync();

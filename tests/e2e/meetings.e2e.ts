@@ -1,5 +1,7 @@
 // The overlay appears on meeting tabs, and only there: Meet and Zoom URLs, Meet's single-page navigation, and Zoom's
-// web app running the meeting in iframe#webclient.
+// web app running the meeting in iframe#webclient. The content script never polls the URL: it hears the page's own
+// history calls through the Navigation API and popstate, and watches iframe#webclient on Zoom's home, so every way a
+// page can change what it shows without a reload has a test here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
@@ -60,7 +62,7 @@ describe('Meet as a single-page app', () => {
   it('shows no overlay on the landing page, shows it after pushState to a meeting, and removes it on leaving', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://meet.google.com/landing');
-    // Longer than the content script's URL check, so a wrongly mounted overlay would be there by now.
+    // The content script mounts on its first run, at load: a wrongly mounted overlay would be there well before this.
     await page.waitForTimeout(1_200);
     expect(overlayFrames(page)).toHaveLength(0);
 
@@ -88,6 +90,37 @@ describe('Meet as a single-page app', () => {
       .toEqual(['xyz-wxyz-xyz']);
     await page.close();
   });
+
+  it('follows history.replaceState to another meeting and away from meetings', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/abc-defg-hij');
+    await OverlayFrame.on(page);
+    await page.evaluate(() => history.replaceState({}, '', '/xyz-wxyz-xyz'));
+    await expect
+      .poll(() => overlayFrames(page).map((frame) => new URL(frame.url()).searchParams.get('code')))
+      .toEqual(['xyz-wxyz-xyz']);
+    await page.evaluate(() => history.replaceState({}, '', '/landing'));
+    await waitForNoOverlay(page);
+    expect(await page.locator(OVERLAY_HOST).count()).toBe(0);
+    await page.close();
+  });
+
+  it('follows history.back() out of a meeting and history.forward() into it again', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/landing');
+    await page.getByRole('button', { name: 'Join abc-defg-hij' }).click();
+    await OverlayFrame.on(page);
+
+    await page.evaluate(() => history.back());
+    await expect.poll(() => page.url()).toBe('https://meet.google.com/landing');
+    await waitForNoOverlay(page);
+
+    await page.evaluate(() => history.forward());
+    await expect.poll(() => page.url()).toBe('https://meet.google.com/abc-defg-hij');
+    const overlay = await OverlayFrame.on(page);
+    expect(overlay.frame.url()).toContain('code=abc-defg-hij');
+    await page.close();
+  });
 });
 
 describe('Zoom’s web app', () => {
@@ -102,6 +135,43 @@ describe('Zoom’s web app', () => {
     expect(overlay.frame.url()).toContain('code=84512345678');
     await overlay.expand();
     await expect.poll(() => overlay.text()).toContain('Globex Zoom kickoff');
+    await page.close();
+  });
+
+  it('picks up iframe#webclient when it appears after load, follows its src, and leaves when it goes', async () => {
+    const page = await browser.context.newPage();
+    // Home before joining: Zoom's web app adds the meeting frame only when the person joins, with no navigation.
+    await page.route('https://app.zoom.us/wc/home', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>Zoom Workplace</title><nav>Zoom Workplace · Home · Meetings</nav><main></main>',
+      }),
+    );
+    await page.goto('https://app.zoom.us/wc/home');
+    await page.waitForLoadState('load');
+    expect(overlayFrames(page)).toHaveLength(0);
+
+    await page.evaluate(() => {
+      const webclient = document.createElement('iframe');
+      webclient.id = 'webclient';
+      webclient.src = '/wc/84512345678/join';
+      document.querySelector('main')!.append(webclient);
+    });
+    await page.frameLocator('iframe#webclient').locator('footer#wc-footer').waitFor();
+    const overlay = await OverlayFrame.on(page);
+    expect(overlayFrames(page)).toHaveLength(1);
+    expect(overlay.frame.parentFrame()).toBe(page.mainFrame());
+    expect(overlay.frame.url()).toContain('code=84512345678');
+
+    // The web app moves the same frame to another meeting.
+    await page.evaluate(() => document.querySelector('iframe#webclient')!.setAttribute('src', '/wc/83456789012/join'));
+    await expect
+      .poll(() => overlayFrames(page).map((frame) => new URL(frame.url()).searchParams.get('code')))
+      .toEqual(['83456789012']);
+
+    // Leaving the meeting takes the frame away, and the overlay with it.
+    await page.evaluate(() => document.querySelector('iframe#webclient')!.remove());
+    await waitForNoOverlay(page);
     await page.close();
   });
 });
