@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { storageProblemText } from '../ui/storage-problem';
 import {
   backupFileName,
+  backupContentsSummary,
   backupOf,
   backupReminderDue,
   backupText,
@@ -11,6 +12,7 @@ import {
   type Backup,
   type RestoreMode,
 } from '../domain/backup';
+import { countOf } from '../domain/counts';
 import { loadLastBackupAt, saveLastBackupAt } from '../platform/device-settings';
 import { oldestDebriefAt, readEverything, replaceUnreadableWithBackup, restoreBackup } from '../storage/backup';
 import { openDatabase } from '../storage/database';
@@ -42,7 +44,7 @@ export function BackupPanel() {
       await saveLastBackupAt(now);
       setLastBackupAt(now);
       const count = backup.plans.length + backup.calls.length + backup.notes.length + backup.debriefs.length;
-      setMessage({ kind: 'done', text: `Backed up ${count} records to ${backupFileName(now)}.` });
+      setMessage({ kind: 'done', text: `Backed up ${countOf(count, 'record')} to ${backupFileName(now)}.` });
     } catch (error) {
       setMessage({ kind: 'error', text: `The backup could not be written. ${storageProblemText(error)}` });
     } finally {
@@ -99,7 +101,6 @@ export function BackupPanel() {
     }
   };
 
-  const { plans, calls, notes, debriefs } = picked?.backup ?? { plans: [], calls: [], notes: [], debriefs: [] };
   return (
     <section class="backup" aria-labelledby="backup-title">
       <h1 id="backup-title">Backup and restore</h1>
@@ -126,8 +127,7 @@ export function BackupPanel() {
       {picked && (
         <div class="restore-choice" role="group" aria-label={`Restore ${picked.name}`}>
           <p>
-            {picked.name}: {plans.length} plans, {calls.length} calls, {notes.length} notes, {debriefs.length} debriefs,
-            made {formatDateTime(picked.backup.exportedAt)}.
+            {picked.name}: {backupContentsSummary(picked.backup)}, made {formatDateTime(picked.backup.exportedAt)}.
           </p>
           <fieldset>
             <legend>How to restore</legend>

@@ -15,6 +15,7 @@ import {
 } from '../domain/debrief';
 import { debriefFileStem, debriefMarkdown } from '../domain/markdown';
 import type { Note } from '../domain/note';
+import { notesMergeSummary } from '../domain/notes-merge-summary';
 import {
   candidateCalls,
   MAX_PACKAGE_BYTES,
@@ -169,9 +170,13 @@ export function CallDebrief({ callId }: { callId: string }) {
   const current = debrief!;
   const plan = call.planSnapshot;
   const revealed = notesRevealed(current);
-  // On the manager's device, the manager's own notes wait until the rep has spoken: ask first, tell second.
-  const hideOwnNotes = call.role === 'manager' && !(revealed && showNotes);
-  const visibleNotes = hideOwnNotes ? notes.filter((note) => note.author !== 'manager') : notes;
+  // The manager's notes wait until the rep has spoken: ask first, tell second. On the manager's device they are the
+  // manager's own; on the rep's device, the manager's notes imported from a package. Either way they open only once
+  // the rep has answered "How did it feel?" (or it was skipped), and then on request.
+  const hasManagerNotes = call.role === 'manager' || notes.some((note) => note.author === 'manager');
+  const hideManagerNotes = !(revealed && showNotes);
+  const visibleNotes = hideManagerNotes ? notes.filter((note) => note.author !== 'manager') : notes;
+  const managerNotesName = call.role === 'manager' ? 'my notes' : 'the manager’s notes';
   const timeline = buildTimeline(call, visibleNotes, Date.now());
   // Grouped once: filtering every note for every phase is 20 million steps for a call at the limits.
   const notesByPhase = notesInPhases(timeline);
@@ -256,21 +261,8 @@ export function CallDebrief({ callId }: { callId: string }) {
           void flush();
         } else if (result?.debrief) setDebrief(result.debrief);
       }
-      const copied =
-        result.copiedNotes > 0
-          ? ` ${result.copiedNotes} of those notes carried the id of a note on another call here, so they were stored as copies and that call keeps its own.`
-          : '';
-      const skipped =
-        result.skippedNotes > 0
-          ? ` ${result.skippedNotes} notes were left out: their ids belong to notes of other calls here, which stay as they are.`
-          : '';
       setMessage({
-        text:
-          result.newNotes.length === 0 && result.addedTransitions === 0 && !result.debriefChanged
-            ? `Already merged: nothing new in that package.${skipped}`
-            : `Merged ${result.newNotes.length} notes and ${result.addedTransitions} transitions from the ${parsed.pkg.call.role}${
-                result.debriefChanged ? ', and the debrief fields they filled in' : ''
-              }.${copied}${skipped}`,
+        text: notesMergeSummary(result, parsed.pkg.call.role, parsed.pkg.debrief),
         error: false,
       });
       await load();
@@ -359,14 +351,18 @@ export function CallDebrief({ callId }: { callId: string }) {
 
       <section aria-labelledby="replay">
         <h2 id="replay">2. Replay the call</h2>
-        {call.role === 'manager' && (
+        {hasManagerNotes && (
           <p>
             {revealed ? (
               <button aria-expanded={showNotes} onClick={() => setShowNotes(!showNotes)}>
-                {showNotes ? 'Hide my notes' : 'Show my notes'}
+                {showNotes ? `Hide ${managerNotesName}` : `Show ${managerNotesName}`}
               </button>
-            ) : (
+            ) : call.role === 'manager' ? (
               <span class="muted">Your notes open once the rep has answered, or the self-assessment is skipped.</span>
+            ) : (
+              <span class="muted">
+                The manager’s notes open once you have answered “How did it feel?”, or skipped the self-assessment.
+              </span>
             )}
           </p>
         )}

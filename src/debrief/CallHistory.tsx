@@ -23,6 +23,8 @@ export function CallHistory() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   /** The debriefs looked up so far; null for a call that has none yet, so it is not looked up again. */
   const [debriefs, setDebriefs] = useState<Map<string, Debrief | null>>(new Map());
+  /** Set when the debriefs could not be read: their statuses then show as unknown rather than loading forever. */
+  const [debriefsFailed, setDebriefsFailed] = useState(false);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [filters, setFilters] = useState<HistoryFilters>(NO_FILTERS);
   const setFilter = (changes: Partial<HistoryFilters>) => {
@@ -64,7 +66,7 @@ export function CallHistory() {
         }),
       )
       // Rows stay listed without a debrief status; the page's own load shows any database problem.
-      .catch(() => undefined);
+      .catch(() => setDebriefsFailed(true));
   }, [pageKey]);
 
   if (loaded.status === 'loading') return <p class="muted">Loading calls…</p>;
@@ -159,6 +161,8 @@ export function CallHistory() {
           </thead>
           <tbody>
             {shown.map((call) => {
+              // Until its debrief is read, a call's status is unknown: "not started" would be wrong for most.
+              const known = debriefs.has(call.id);
               const debrief = debriefs.get(call.id) ?? undefined;
               return (
                 <tr key={call.id}>
@@ -174,7 +178,13 @@ export function CallHistory() {
                     item {currentItemIndex(call) + 1} of {call.planSnapshot.agenda.length}
                   </td>
                   <td>{debrief?.outcome.objectiveMet ?? '—'}</td>
-                  <td>{STATUS_TEXT[debriefStatus(debrief)]}</td>
+                  <td>
+                    {known ? (
+                      STATUS_TEXT[debriefStatus(debrief)]
+                    ) : (
+                      <span class="muted">{debriefsFailed ? '—' : 'loading…'}</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}

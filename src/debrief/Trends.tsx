@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StorageProblem } from '../ui/storage-problem';
 import { formatClock } from '../domain/call-progress';
+import { countOf } from '../domain/counts';
 import { repTrends, type RepTrend } from '../domain/trends';
 import { listCallsNewestFirst } from '../storage/calls';
 import { getDebriefs } from '../storage/debriefs';
@@ -51,7 +52,7 @@ export function Trends() {
         loaded.trends.map((trend) => (
           <section class="trend" key={trend.rep} aria-label={`Trends for ${trend.rep}`}>
             <h2>
-              {trend.rep} <span class="muted">· {trend.calls} calls</span>
+              {trend.rep} <span class="muted">· {countOf(trend.calls, 'call')}</span>
             </h2>
             <ObjectiveBar trend={trend} />
             <dl class="figures">
@@ -181,26 +182,23 @@ function ObjectiveBar({ trend }: { trend: RepTrend }) {
   );
 }
 
+/**
+ * The most frequent tags as bars. HTML rather than SVG text, so a long tag name wraps and is read whole instead of
+ * running under its bar.
+ */
 function TagBars({ tags }: { tags: RepTrend['topTags'] }) {
   const most = Math.max(...tags.map((tag) => tag.count));
   return (
-    <svg
-      class="tag-bars"
-      viewBox={`0 0 420 ${tags.length * 22}`}
-      role="img"
-      aria-label={tags.map((t) => `${t.tag}: ${t.count}`).join(', ')}
-    >
-      {tags.map((tag, index) => (
-        <g key={tag.tag}>
-          <text x="0" y={index * 22 + 15}>
-            {tag.tag}
-          </text>
-          <rect class="seg yes" x="200" y={index * 22 + 4} width={(tag.count / most) * 180} height="14" />
-          <text x={206 + (tag.count / most) * 180} y={index * 22 + 15}>
-            {tag.count}
-          </text>
-        </g>
+    <ul class="tag-bars">
+      {tags.map((tag) => (
+        <li key={tag.tag}>
+          <span class="tag-name">{tag.tag}</span>
+          <span class="tag-bar" aria-hidden="true">
+            <span style={{ width: `${(tag.count / most) * 100}%` }} />
+          </span>
+          <span class="tag-count">{countOf(tag.count, 'note')}</span>
+        </li>
       ))}
-    </svg>
+    </ul>
   );
 }

@@ -3,6 +3,7 @@
 // restore then either lands whole or not at all (src/storage/backup.ts).
 import * as v from 'valibot';
 import { CallSchema, type Call } from './call';
+import { countOf, countsOf } from './counts';
 import { isoDay } from './dates';
 import { DebriefSchema, type Debrief } from './debrief';
 import { derivedId } from './derived-id';
@@ -178,17 +179,31 @@ export const NO_RESTORE_COUNTS: RestoreCounts = {
 export function restoreSummary(counts: RestoreCounts, mode: RestoreMode): string {
   const restored = counts.added + counts.updated + counts.unchanged;
   if (mode === 'replace') {
-    return `Restored ${restored} ${restored === 1 ? 'record' : 'records'} from the backup; this device now holds exactly what it holds.`;
+    return `Restored ${countOf(restored, 'record')} from the backup; this device now holds exactly what it holds.`;
   }
   const copied =
-    counts.copied > 0
-      ? ` ${counts.copied} of the added records had the id of a different call’s record here, so they were stored as copies and nothing here changed.`
-      : '';
+    counts.copied === 1
+      ? ' 1 of the added records had the id of a different call’s record here, so it was stored as a copy and nothing here changed.'
+      : counts.copied > 1
+        ? ` ${counts.copied} of the added records had the id of a different call’s record here, so they were stored as copies and nothing here changed.`
+        : '';
   const skipped =
-    counts.skipped > 0
-      ? ` ${counts.skipped} records were left out: their ids belong to other calls’ records here, which stay as they are.`
-      : '';
+    counts.skipped === 1
+      ? ' 1 record was left out: its id belongs to another call’s record here, which stays as it is.'
+      : counts.skipped > 1
+        ? ` ${counts.skipped} records were left out: their ids belong to other calls’ records here, which stay as they are.`
+        : '';
   return `Merged the backup: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} already here.${copied}${skipped}`;
+}
+
+/** What a backup holds, store by store: "1 plan, 2 calls, 5 notes, 1 debrief". */
+export function backupContentsSummary(backup: Pick<Backup, 'plans' | 'calls' | 'notes' | 'debriefs'>): string {
+  return countsOf([
+    [backup.plans.length, 'plan'],
+    [backup.calls.length, 'call'],
+    [backup.notes.length, 'note'],
+    [backup.debriefs.length, 'debrief'],
+  ]);
 }
 
 /** Two records of one call: the same plan, started at the same moment, on the same meeting, from the same seat. */

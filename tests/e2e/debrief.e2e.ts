@@ -120,6 +120,8 @@ describe('the debrief', () => {
     await page.getByLabel('Paste a notes code').fill(notesCodeText);
     await page.getByRole('button', { name: 'Import the code' }).click();
     await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
+    // The manager's debrief fields came along with the rep's answer, so the manager's notes may be opened now.
+    await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
     const allNotes = async () => (await page.locator('.phase-notes').allInnerTexts()).join('\n');
     await expect.poll(allNotes).toContain('missed the budget hint');
     const text = await allNotes();
@@ -249,7 +251,9 @@ describe('the debrief', () => {
     writeFileSync(otherFile, JSON.stringify(pkg));
 
     const page = await openDebrief(rep);
+    await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
     const marks = page.locator('.timeline .note-mark');
+    await expect.poll(() => marks.count()).toBe(3);
     const before = await marks.count();
     await page.getByLabel('Import partner’s notes').setInputFiles(otherFile);
     const ask = page.getByRole('group', { name: 'Merge a package from another call?' });
@@ -324,7 +328,7 @@ describe('the debrief', () => {
     await ask.getByRole('button', { name: 'Merge into this call' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /^Merged \d+ notes/ })
+      .filter({ hasText: /^Merged \d+ notes? / })
       .waitFor();
     await expect.poll(() => marks.count()).toBeGreaterThan(before);
     await page.close();
