@@ -9,20 +9,21 @@ import {
 } from '../domain/backup';
 import { unwrap } from 'idb';
 import { deleteUnreadableDatabase, openDatabase } from './database';
+import { booksOf, emptyBook, notesOf, withNotes, type NoteBook } from './note-books';
 
-const STORES = ['plans', 'calls', 'notes', 'debriefs'] as const;
+const STORES = ['plans', 'calls', 'noteBooks', 'debriefs'] as const;
 
 /** Every record of every store, read in one transaction so the copy is consistent. */
 export async function readEverything(): Promise<StoredEverything> {
   const transaction = (await openDatabase()).transaction(STORES);
-  const [plans, calls, notes, debriefs] = await Promise.all([
+  const [plans, calls, books, debriefs] = await Promise.all([
     transaction.objectStore('plans').getAll(),
     transaction.objectStore('calls').getAll(),
-    transaction.objectStore('notes').getAll(),
+    transaction.objectStore('noteBooks').getAll(),
     transaction.objectStore('debriefs').getAll(),
     transaction.done,
   ]);
-  return { plans, calls, notes, debriefs };
+  return { plans, calls, notes: notesOf(books), debriefs };
 }
 
 /**
@@ -38,28 +39,46 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<
   const stores = {
     plans: transaction.objectStore('plans'),
     calls: transaction.objectStore('calls'),
-    notes: transaction.objectStore('notes'),
+    noteBooks: transaction.objectStore('noteBooks'),
     debriefs: transaction.objectStore('debriefs'),
   };
   // Every write issued at once: a transaction runs its requests in order, and awaiting each would cost a turn.
   const requests: Promise<unknown>[] = [];
   let removed = 0;
   let here: StoredEverything = { plans: [], calls: [], notes: [], debriefs: [] };
+  let booksHere: NoteBook[] = [];
   if (mode === 'replace') {
-    const counted = await Promise.all(STORES.map((name) => stores[name].count()));
-    removed = counted.reduce((sum, count) => sum + count, 0);
+    const [plans, calls, books, debriefs] = await Promise.all([
+      stores.plans.count(),
+      stores.calls.count(),
+      stores.noteBooks.getAll(),
+      stores.debriefs.count(),
+    ]);
+    removed = plans + calls + notesOf(books).length + debriefs;
     for (const name of STORES) requests.push(stores[name].clear());
   } else {
     // One read of what is here, then every decision is made in memory.
-    const [plans, calls, notes, debriefs] = await Promise.all(STORES.map((name) => stores[name].getAll()));
-    here = { plans, calls, notes, debriefs } as StoredEverything;
+    const [plans, calls, books, debriefs] = await Promise.all([
+      stores.plans.getAll(),
+      stores.calls.getAll(),
+      stores.noteBooks.getAll(),
+      stores.debriefs.getAll(),
+    ]);
+    booksHere = books;
+    here = { plans, calls, notes: notesOf(books), debriefs };
   }
   const { writes, counts } = planRestore(here, valid);
-  // The puts go straight to IndexedDB, without a promise and listeners each: tens of thousands of them are most of
-  // a restore's time. A failed put aborts the transaction, so `transaction.done` rejects and nothing is written.
+  // A call's notes are one record (note-books.ts): the notes written go into their call's book, as it is here.
+  const bookHere = new Map(booksHere.map((book) => [book.callId, book]));
+  const books = booksOf(writes.notes).map((written) =>
+    withNotes(bookHere.get(written.callId) ?? emptyBook(written.callId), written.notes),
+  );
+  // The puts go straight to IndexedDB, without a promise and listeners each. A failed put aborts the transaction,
+  // so `transaction.done` rejects and nothing is written.
+  const puts = { plans: writes.plans, calls: writes.calls, noteBooks: books, debriefs: writes.debriefs };
   for (const name of STORES) {
     const store = unwrap(stores[name]);
-    for (const record of writes[name]) store.put(record);
+    for (const record of puts[name]) store.put(record);
   }
   await Promise.all([...requests, transaction.done]);
   return { ...counts, removed };

@@ -2,14 +2,16 @@
 // The overlay frame can't: inside meet.google.com its IndexedDB is denied as third-party storage, so it asks the
 // service worker (src/platform/messages.ts). The content script never calls it: its IndexedDB would be the
 // meeting site's.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Call } from '../domain/call';
 import type { Debrief } from '../domain/debrief';
 import type { Note } from '../domain/note';
 import type { Plan } from '../domain/plan';
+import { booksOf, type NoteBook } from './note-books';
 
 export const DATABASE_NAME = 'ridealong';
-export const DATABASE_VERSION = 1;
+/** v1: one record per note in `notes`. v2: a call's notes together in `noteBooks` (see note-books.ts). */
+export const DATABASE_VERSION = 2;
 
 /** The single truth about stored shapes. Every version bump gets a migration in upgrade() and a test on old data. */
 export interface RidealongSchema extends DBSchema {
@@ -23,10 +25,11 @@ export interface RidealongSchema extends DBSchema {
     value: Call;
     indexes: { byPlan: string; byStartedAt: number };
   };
-  notes: {
+  /** One record per call holding all its notes; byNoteId finds the call that holds a note. */
+  noteBooks: {
     key: string;
-    value: Note;
-    indexes: { byCallAndTime: [string, number] };
+    value: NoteBook;
+    indexes: { byNoteId: string };
   };
   debriefs: {
     key: string;
@@ -35,6 +38,17 @@ export interface RidealongSchema extends DBSchema {
 }
 
 export type RidealongDatabase = IDBPDatabase<RidealongSchema>;
+
+/** The one store of v1 that v2 replaced, as v1 wrote it: read once, by the migration. */
+interface RidealongV1Notes extends DBSchema {
+  notes: { key: string; value: Note };
+}
+
+function createNoteBooks(database: IDBPDatabase<RidealongSchema>) {
+  const books = database.createObjectStore('noteBooks', { keyPath: 'callId' });
+  books.createIndex('byNoteId', 'noteIds', { multiEntry: true });
+  return books;
+}
 
 let connection: Promise<RidealongDatabase> | null = null;
 let dataLossListener: (() => void) | null = null;
@@ -58,7 +72,7 @@ export function reportUpgrade(event: { dataLoss?: string }): void {
  */
 export function openDatabase(): Promise<RidealongDatabase> {
   connection ??= openDB<RidealongSchema>(DATABASE_NAME, DATABASE_VERSION, {
-    upgrade(database, oldVersion, _newVersion, _transaction, event) {
+    async upgrade(database, oldVersion, _newVersion, transaction, event) {
       reportUpgrade(event as { dataLoss?: string });
       // Falls through on purpose: a database at version N runs every migration after N, in order.
       switch (oldVersion) {
@@ -69,9 +83,20 @@ export function openDatabase(): Promise<RidealongDatabase> {
           const calls = database.createObjectStore('calls', { keyPath: 'id' });
           calls.createIndex('byPlan', 'planId');
           calls.createIndex('byStartedAt', 'startedAt');
-          const notes = database.createObjectStore('notes', { keyPath: 'id' });
-          notes.createIndex('byCallAndTime', ['callId', 'at']);
           database.createObjectStore('debriefs', { keyPath: 'callId' });
+          createNoteBooks(database);
+          break;
+        }
+        case 1: {
+          // v1 kept one record per note. Only IndexedDB requests are awaited here, so the upgrade transaction
+          // stays open: the notes are read, regrouped by call, and the old store goes, all in that transaction.
+          const legacy = database as unknown as IDBPDatabase<RidealongV1Notes>;
+          const notes = await (transaction as unknown as IDBPTransaction<RidealongV1Notes, ['notes'], 'versionchange'>)
+            .objectStore('notes')
+            .getAll();
+          const books = createNoteBooks(database);
+          await Promise.all(booksOf(notes).map((book) => books.put(book)));
+          legacy.deleteObjectStore('notes');
         }
       }
     },

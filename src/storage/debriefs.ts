@@ -10,6 +10,7 @@ import {
 import { type Call } from '../domain/call';
 import { planDisplayName } from '../domain/plan';
 import { abortTransaction, openDatabase } from './database';
+import { emptyBook, withNotes } from './note-books';
 import { repKey } from '../domain/trends';
 
 export async function getDebrief(callId: string): Promise<Debrief | undefined> {
@@ -48,24 +49,31 @@ export class NotesMergeRefused extends Error {
  */
 export async function importNotesPackage(localCallId: string, pkg: NotesPackage): Promise<MergeResult> {
   const database = await openDatabase();
-  const transaction = database.transaction(['calls', 'notes', 'debriefs'], 'readwrite', { durability: 'strict' });
+  const transaction = database.transaction(['calls', 'noteBooks', 'debriefs'], 'readwrite', {
+    durability: 'strict',
+  });
   const calls = transaction.objectStore('calls');
-  const notes = transaction.objectStore('notes');
+  const books = transaction.objectStore('noteBooks');
   const debriefs = transaction.objectStore('debriefs');
   const local = await calls.get(localCallId);
   if (!local) {
     await abortTransaction(transaction);
     throw new Error('That call is no longer stored.');
   }
-  const range = IDBKeyRange.bound([localCallId, -Infinity], [localCallId, Infinity]);
-  const localNotes = await notes.index('byCallAndTime').getAll(range);
+  const localBook = (await books.get(localCallId)) ?? emptyBook(localCallId);
+  const localNotes = localBook.notes;
   // Who holds each id the package's notes could take: their own, and their copy id on this call.
   const wanted = pkg.notes.flatMap((note) => [note.id, noteCopyId(localCallId, note.id)]);
-  const [stored, localDebrief] = await Promise.all([
-    Promise.all(wanted.map((id) => notes.get(id))),
+  const [holders, localDebrief] = await Promise.all([
+    Promise.all(wanted.map((id) => books.index('byNoteId').getKey(id))),
     debriefs.get(localCallId),
   ]);
-  const storedOwners = new Map(stored.flatMap((note) => (note ? [[note.id, note.callId] as const] : [])));
+  const storedOwners = new Map(
+    wanted.flatMap((id, index) => {
+      const holder = holders[index];
+      return holder === undefined ? [] : [[id, holder] as const];
+    }),
+  );
   let merged: MergeResult;
   try {
     merged = mergeNotesPackage(local, localNotes, pkg, localDebrief ?? null, storedOwners);
@@ -77,7 +85,7 @@ export async function importNotesPackage(localCallId: string, pkg: NotesPackage)
   }
   await Promise.all([
     calls.put(merged.call),
-    ...merged.newNotes.map((note) => notes.put(note)),
+    ...(merged.newNotes.length > 0 ? [books.put(withNotes(localBook, merged.newNotes))] : []),
     ...(merged.debrief ? [debriefs.put(merged.debrief)] : []),
     transaction.done,
   ]);

@@ -103,7 +103,7 @@ describe('a backup', () => {
 
     const page = await openBackupPage(target);
     await pickBackup(page, backupPath);
-    await expect.poll(() => page.locator('body').innerText()).toContain('1 plans, 1 calls, 1 notes, 1 debriefs');
+    await expect.poll(() => page.locator('body').innerText()).toContain('1 plan, 1 call, 1 note, 1 debrief');
     await page.getByRole('button', { name: 'Merge this backup' }).click();
     await page.getByRole('status').filter({ hasText: '4 added' }).waitFor();
     expect(await everything(target)).toEqual(await everything(source));

@@ -97,10 +97,12 @@ async function readStored(context: BrowserContext, extensionId: string): Promise
         const request = indexedDB.open('ridealong');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const transaction = request.result.transaction(['notes', 'calls', 'debriefs']);
+          const transaction = request.result.transaction(['noteBooks', 'calls', 'debriefs']);
           const result: Stored = { notes: [], call: null, questionId: null, feel: null };
-          transaction.objectStore('notes').getAll().onsuccess = (event) => {
-            result.notes = (event.target as IDBRequest<Stored['notes']>).result;
+          // A call's notes are stored together, one record per call.
+          transaction.objectStore('noteBooks').getAll().onsuccess = (event) => {
+            const books = (event.target as IDBRequest<{ notes: Stored['notes'] }[]>).result;
+            result.notes = books.flatMap((book) => book.notes);
           };
           transaction.objectStore('calls').getAll().onsuccess = (event) => {
             const [call] = (

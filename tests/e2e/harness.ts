@@ -273,7 +273,10 @@ export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{
   }
 }
 
-/** Every record of one store, read straight from the extension's IndexedDB, as the database holds it. */
+/**
+ * Every record of one store, read straight from the extension's IndexedDB, as the database holds it. `notes` are
+ * every note of every call's note book (a call's notes are stored together, see src/storage/note-books.ts).
+ */
 export async function storedRecords(
   browser: ExtensionBrowser,
   store: 'plans' | 'calls' | 'notes' | 'debriefs',
@@ -286,10 +289,12 @@ export async function storedRecords(
         const request = indexedDB.open('ridealong');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const read = request.result.transaction(storeName).objectStore(storeName).getAll();
+          const books = storeName === 'notes';
+          const name = books ? 'noteBooks' : storeName;
+          const read = request.result.transaction(name).objectStore(name).getAll();
           read.onsuccess = () => {
             request.result.close();
-            resolve(read.result);
+            resolve(books ? read.result.flatMap((book: { notes: unknown[] }) => book.notes) : read.result);
           };
         };
       }),
@@ -312,7 +317,8 @@ export async function holdStore(browser: ExtensionBrowser, store: 'notes' | 'cal
         const request = indexedDB.open('ridealong');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const objectStore = request.result.transaction(storeName, 'readwrite').objectStore(storeName);
+          const name = storeName === 'notes' ? 'noteBooks' : storeName;
+          const objectStore = request.result.transaction(name, 'readwrite').objectStore(name);
           const holder = globalThis as { ridealongHold?: boolean };
           holder.ridealongHold = true;
           // A transaction stays open while it has requests: one more each time the last one ends.

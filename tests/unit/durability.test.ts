@@ -63,7 +63,7 @@ describe('every acknowledged write', () => {
 
     const writes = opened.filter((transaction) => transaction.mode === 'readwrite');
     expect(new Set(writes.flatMap((transaction) => transaction.stores))).toEqual(
-      new Set(['plans', 'calls', 'notes', 'debriefs']),
+      new Set(['plans', 'calls', 'noteBooks', 'debriefs']),
     );
     expect(writes.length).toBeGreaterThanOrEqual(12);
     expect(writes.filter((transaction) => transaction.durability !== 'strict')).toEqual([]);

@@ -26,15 +26,17 @@ const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 afterEach(resetDatabase);
 
 describe('the database', () => {
-  it('is "ridealong" version 1 with the stores and indexes later issues need', async () => {
+  it('is "ridealong" version 2 with the stores and indexes later issues need', async () => {
     const database = await openDatabase();
     expect(database.name).toBe('ridealong');
     expect(database.version).toBe(DATABASE_VERSION);
-    expect([...database.objectStoreNames].sort()).toEqual(['calls', 'debriefs', 'notes', 'plans']);
-    const transaction = database.transaction(['plans', 'calls', 'notes', 'debriefs']);
+    expect([...database.objectStoreNames].sort()).toEqual(['calls', 'debriefs', 'noteBooks', 'plans']);
+    const transaction = database.transaction(['plans', 'calls', 'noteBooks', 'debriefs']);
     expect([...transaction.objectStore('plans').indexNames].sort()).toEqual(['byMeetingKey', 'byScheduledStart']);
     expect([...transaction.objectStore('calls').indexNames].sort()).toEqual(['byPlan', 'byStartedAt']);
-    expect([...transaction.objectStore('notes').indexNames]).toEqual(['byCallAndTime']);
+    // A call's notes are one record; the multiEntry index finds the call holding a note.
+    expect([...transaction.objectStore('noteBooks').indexNames]).toEqual(['byNoteId']);
+    expect(transaction.objectStore('noteBooks').index('byNoteId').multiEntry).toBe(true);
     expect(transaction.objectStore('debriefs').keyPath).toBe('callId');
   });
 
