@@ -3,12 +3,13 @@
 // and the backup page. Each must show no serious or critical violation. The overlay and the side panel join through
 // tests/e2e/accessibility-surfaces.ts.
 import type { Frame, Page } from 'playwright-core';
+import type { Call } from '../../src/domain/call';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCallSurfaces } from './accessibility-surfaces';
 import { seriousViolations } from './axe';
 import { controlsTabSkips } from './keyboard';
 import { extensionUrl, PopupPage, startExtensionBrowser, type ExtensionBrowser } from './harness';
-import { openCallDebrief, seedDebriefHistory, SEEDED_TITLE } from './seed';
+import { seedDebriefHistory, SEEDED_TITLE } from './seed';
 
 const UPCOMING = 'Globex: discovery';
 
@@ -43,10 +44,12 @@ async function debriefPage(browser: ExtensionBrowser, hash: string): Promise<Pag
 
 describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorScheme) => {
   let browser: ExtensionBrowser;
+  let debriefed: Call;
+  let fresh: Call;
 
   beforeAll(async () => {
     browser = await startExtensionBrowser({ colorScheme });
-    await seedDebriefHistory(browser);
+    ({ call: debriefed, fresh } = await seedDebriefHistory(browser));
     const popup = await PopupPage.open(browser);
     await popup.createPlan({
       title: UPCOMING,
@@ -84,6 +87,24 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorSchem
     await page.close();
   });
 
+  it('the popup’s import view, with a refused code', async () => {
+    const { page } = await PopupPage.open(browser);
+    await page.getByRole('button', { name: 'Import plan' }).click();
+    await page.getByLabel('Share code', { exact: true }).fill('RA1.not-a-real-code');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page, 'popup import');
+    await page.close();
+  });
+
+  it('the popup with a plan’s share code shown', async () => {
+    const { page } = await PopupPage.open(browser);
+    await page.getByRole('button', { name: `Share ${UPCOMING}` }).click();
+    await page.getByLabel(`Share code for “${UPCOMING}”`).waitFor();
+    await expectAccessible(page, 'popup share');
+    await page.close();
+  });
+
   it('settings', async () => {
     const { page } = await PopupPage.open(browser);
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -93,7 +114,7 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorSchem
   });
 
   it('a call’s debrief, with both authors’ notes on the timeline and one selected', async () => {
-    const page = await openCallDebrief(browser);
+    const page = await debriefPage(browser, `#call=${encodeURIComponent(debriefed.id)}`);
     await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
     await page.locator('.timeline .note-mark').nth(3).waitFor();
     await page.locator('.timeline .note-mark').first().click();
@@ -105,6 +126,16 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorSchem
       .first()
       .evaluate((rect) => [getComputedStyle(rect).stroke, getComputedStyle(document.body).backgroundColor]);
     expect(contrast(outline!, background!)).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it('a debrief not started yet, with what is missing, the folded notes and a refused notes code', async () => {
+    const page = await debriefPage(browser, `#call=${encodeURIComponent(fresh.id)}`);
+    await page.getByRole('list', { name: 'Still missing' }).waitFor();
+    await page.getByLabel('Paste a notes code').fill('RN1.damaged');
+    await page.getByRole('button', { name: 'Import the code' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page, 'debrief, not started');
     await page.close();
   });
 

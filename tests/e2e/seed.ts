@@ -138,9 +138,12 @@ export function managerPackageFile(plan: Plan, debrief: Debrief | null = null): 
 
 /**
  * A device with history to show on every debrief page: the seeded call with both authors' notes and a complete
- * debrief, and an earlier call of the same rep, so the trends have months and tags.
+ * debrief, an earlier call of the same rep (so the trends have months and tags), and a later one not debriefed yet.
  */
-export async function seedDebriefHistory(browser: ExtensionBrowser, now = Date.now()): Promise<{ call: Call }> {
+export async function seedDebriefHistory(
+  browser: ExtensionBrowser,
+  now = Date.now(),
+): Promise<{ call: Call; fresh: Call }> {
   const plan = seededPlan(now);
   const call = seededCall(plan, 'rep', 'seeded-rep-call');
   const earlierPlan = { ...plan, id: 'seeded-earlier-plan', title: 'Hooli: discovery', callType: 'discovery' as const };
@@ -164,12 +167,19 @@ export async function seedDebriefHistory(browser: ExtensionBrowser, now = Date.n
       nextCallCommitment: 'Ask about budget first',
     },
   });
+  // A later call of the same plan, not debriefed yet: the debrief page in its first state.
+  const fresh = seededCall(
+    { ...plan, scheduledStart: plan.scheduledStart + 24 * 60 * MINUTE },
+    'rep',
+    'seeded-fresh-call',
+  );
   await restoreRecords(browser, {
     plans: [earlierPlan, plan],
-    calls: [earlier, call],
+    calls: [earlier, call, fresh],
     notes: [
       seededNote(earlier, 'manager', 4, 'long feature tour', 'Features without benefits (data dump)'),
       seededNote(call, 'rep', 3, 'customer mentioned a Q3 deadline', null),
+      seededNote(fresh, 'rep', 5, 'they want a pilot in one depot', null),
       seededNote(call, 'manager', 8, 'missed the budget hint', 'Missed buying signal'),
       seededNote(call, 'manager', 16, 'long feature tour', 'Features without benefits (data dump)'),
       seededNote(call, 'manager', 20, 'stepped in on integration', 'I stepped in'),
@@ -177,7 +187,7 @@ export async function seedDebriefHistory(browser: ExtensionBrowser, now = Date.n
     ],
     debriefs: [debrief(earlier), debrief(call)],
   });
-  return { call };
+  return { call, fresh };
 }
 
 /** Opens the debrief of a call from the call history, as a person would. */
