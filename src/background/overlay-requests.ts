@@ -41,7 +41,7 @@ export async function handleOverlayRequest(
     case 'notes/list':
       return listNotesForCall(request.callId);
     case 'notes/delete':
-      await deleteNote(request.noteId);
+      await deleteNote(request.callId, request.noteId);
       return null;
   }
 }

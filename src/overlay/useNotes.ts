@@ -44,7 +44,7 @@ export function useNotes(call: Call | null) {
         await removePendingNote(note.id);
       }
       if (deletedIds.current.has(note.id)) {
-        await requestFromServiceWorker({ type: 'notes/delete', noteId: note.id });
+        await requestFromServiceWorker({ type: 'notes/delete', callId: note.callId, noteId: note.id });
         return;
       }
       // A newer version typed meanwhile stays pending; only the version that was stored is shown as saved.
@@ -61,8 +61,9 @@ export function useNotes(call: Call | null) {
   };
 
   const sendDelete = async (noteId: string) => {
+    if (!callId) return;
     try {
-      await requestFromServiceWorker({ type: 'notes/delete', noteId });
+      await requestFromServiceWorker({ type: 'notes/delete', callId, noteId });
       unconfirmedDeletes.current.delete(noteId);
       // Undone while the delete was on its way: the delete may have landed after the note was saved again, so the
       // note is saved once more, from the outbox like any other.

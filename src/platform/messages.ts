@@ -26,7 +26,7 @@ export const OverlayRequestSchema = v.variant('type', [
   /** Stores a note or its new version; the same note sent twice is stored once. */
   v.strictObject({ type: v.literal('notes/save'), note: NoteSchema }),
   v.strictObject({ type: v.literal('notes/list'), callId: IdSchema }),
-  v.strictObject({ type: v.literal('notes/delete'), noteId: IdSchema }),
+  v.strictObject({ type: v.literal('notes/delete'), callId: IdSchema, noteId: IdSchema }),
 ]);
 export type OverlayRequest = v.InferOutput<typeof OverlayRequestSchema>;
 export type OverlayRequestType = OverlayRequest['type'];

@@ -9,21 +9,21 @@ import {
 } from '../domain/backup';
 import { unwrap } from 'idb';
 import { deleteUnreadableDatabase, openDatabase } from './database';
-import { booksOf, emptyBook, notesOf, withNotes, type NoteBook } from './note-books';
+import { notesOf, rewriteCall, type NotePage } from './note-pages';
 
-const STORES = ['plans', 'calls', 'noteBooks', 'debriefs'] as const;
+const STORES = ['plans', 'calls', 'notePages', 'debriefs'] as const;
 
 /** Every record of every store, read in one transaction so the copy is consistent. */
 export async function readEverything(): Promise<StoredEverything> {
   const transaction = (await openDatabase()).transaction(STORES);
-  const [plans, calls, books, debriefs] = await Promise.all([
+  const [plans, calls, pages, debriefs] = await Promise.all([
     transaction.objectStore('plans').getAll(),
     transaction.objectStore('calls').getAll(),
-    transaction.objectStore('noteBooks').getAll(),
+    transaction.objectStore('notePages').getAll(),
     transaction.objectStore('debriefs').getAll(),
     transaction.done,
   ]);
-  return { plans, calls, notes: notesOf(books), debriefs };
+  return { plans, calls, notes: notesOf(pages), debriefs };
 }
 
 /**
@@ -39,43 +39,51 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<
   const stores = {
     plans: transaction.objectStore('plans'),
     calls: transaction.objectStore('calls'),
-    noteBooks: transaction.objectStore('noteBooks'),
+    notePages: transaction.objectStore('notePages'),
     debriefs: transaction.objectStore('debriefs'),
   };
   // Every write issued at once: a transaction runs its requests in order, and awaiting each would cost a turn.
   const requests: Promise<unknown>[] = [];
   let removed = 0;
   let here: StoredEverything = { plans: [], calls: [], notes: [], debriefs: [] };
-  let booksHere: NoteBook[] = [];
+  let pagesHere: NotePage[] = [];
   if (mode === 'replace') {
-    const [plans, calls, books, debriefs] = await Promise.all([
+    const [plans, calls, pages, debriefs] = await Promise.all([
       stores.plans.count(),
       stores.calls.count(),
-      stores.noteBooks.getAll(),
+      stores.notePages.getAll(),
       stores.debriefs.count(),
     ]);
-    removed = plans + calls + notesOf(books).length + debriefs;
+    removed = plans + calls + notesOf(pages).length + debriefs;
     for (const name of STORES) requests.push(stores[name].clear());
   } else {
     // One read of what is here, then every decision is made in memory.
-    const [plans, calls, books, debriefs] = await Promise.all([
+    const [plans, calls, pages, debriefs] = await Promise.all([
       stores.plans.getAll(),
       stores.calls.getAll(),
-      stores.noteBooks.getAll(),
+      stores.notePages.getAll(),
       stores.debriefs.getAll(),
     ]);
-    booksHere = books;
-    here = { plans, calls, notes: notesOf(books), debriefs };
+    pagesHere = pages;
+    here = { plans, calls, notes: notesOf(pages), debriefs };
   }
   const { writes, counts } = planRestore(here, valid);
-  // A call's notes are one record (note-books.ts): the notes written go into their call's book, as it is here.
-  const bookHere = new Map(booksHere.map((book) => [book.callId, book]));
-  const books = booksOf(writes.notes).map((written) =>
-    withNotes(bookHere.get(written.callId) ?? emptyBook(written.callId), written.notes),
-  );
-  // The puts go straight to IndexedDB, without a promise and listeners each. A failed put aborts the transaction,
+  // A call's notes are stored in pages (note-pages.ts): each call with notes written gets its pages laid out again.
+  const pagesOfCall = new Map<string, NotePage[]>();
+  for (const page of pagesHere) pagesOfCall.set(page.callId, [...(pagesOfCall.get(page.callId) ?? []), page]);
+  const writtenOfCall = new Map<string, typeof writes.notes>();
+  for (const note of writes.notes) writtenOfCall.set(note.callId, [...(writtenOfCall.get(note.callId) ?? []), note]);
+  const pagePuts: NotePage[] = [];
+  const pageDeletes: string[] = [];
+  for (const [callId, written] of writtenOfCall) {
+    const { put, remove } = rewriteCall(callId, pagesOfCall.get(callId) ?? [], written);
+    pagePuts.push(...put);
+    pageDeletes.push(...remove);
+  }
+  // The writes go straight to IndexedDB, without a promise and listeners each. A failed one aborts the transaction,
   // so `transaction.done` rejects and nothing is written.
-  const puts = { plans: writes.plans, calls: writes.calls, noteBooks: books, debriefs: writes.debriefs };
+  const puts = { plans: writes.plans, calls: writes.calls, notePages: pagePuts, debriefs: writes.debriefs };
+  for (const id of pageDeletes) unwrap(stores.notePages).delete(id);
   for (const name of STORES) {
     const store = unwrap(stores[name]);
     for (const record of puts[name]) store.put(record);

@@ -7,10 +7,10 @@ import type { Call } from '../domain/call';
 import type { Debrief } from '../domain/debrief';
 import type { Note } from '../domain/note';
 import type { Plan } from '../domain/plan';
-import { booksOf, type NoteBook } from './note-books';
+import { pagesOfNotes, type NotePage } from './note-pages';
 
 export const DATABASE_NAME = 'ridealong';
-/** v1: one record per note in `notes`. v2: a call's notes together in `noteBooks` (see note-books.ts). */
+/** v1: one record per note in `notes`. v2: a call's notes in pages of up to 100, in `notePages` (note-pages.ts). */
 export const DATABASE_VERSION = 2;
 
 /** The single truth about stored shapes. Every version bump gets a migration in upgrade() and a test on old data. */
@@ -25,11 +25,11 @@ export interface RidealongSchema extends DBSchema {
     value: Call;
     indexes: { byPlan: string; byStartedAt: number };
   };
-  /** One record per call holding all its notes; byNoteId finds the call that holds a note. */
-  noteBooks: {
+  /** A call's notes, up to 100 to a record; byCall lists a call's pages. */
+  notePages: {
     key: string;
-    value: NoteBook;
-    indexes: { byNoteId: string };
+    value: NotePage;
+    indexes: { byCall: string };
   };
   debriefs: {
     key: string;
@@ -44,10 +44,10 @@ interface RidealongV1Notes extends DBSchema {
   notes: { key: string; value: Note };
 }
 
-function createNoteBooks(database: IDBPDatabase<RidealongSchema>) {
-  const books = database.createObjectStore('noteBooks', { keyPath: 'callId' });
-  books.createIndex('byNoteId', 'noteIds', { multiEntry: true });
-  return books;
+function createNotePages(database: IDBPDatabase<RidealongSchema>) {
+  const pages = database.createObjectStore('notePages', { keyPath: 'id' });
+  pages.createIndex('byCall', 'callId');
+  return pages;
 }
 
 let connection: Promise<RidealongDatabase> | null = null;
@@ -84,7 +84,7 @@ export function openDatabase(): Promise<RidealongDatabase> {
           calls.createIndex('byPlan', 'planId');
           calls.createIndex('byStartedAt', 'startedAt');
           database.createObjectStore('debriefs', { keyPath: 'callId' });
-          createNoteBooks(database);
+          createNotePages(database);
           break;
         }
         case 1: {
@@ -94,8 +94,8 @@ export function openDatabase(): Promise<RidealongDatabase> {
           const notes = await (transaction as unknown as IDBPTransaction<RidealongV1Notes, ['notes'], 'versionchange'>)
             .objectStore('notes')
             .getAll();
-          const books = createNoteBooks(database);
-          await Promise.all(booksOf(notes).map((book) => books.put(book)));
+          const pages = createNotePages(database);
+          await Promise.all(pagesOfNotes(notes).map((page) => pages.put(page)));
           legacy.deleteObjectStore('notes');
         }
       }

@@ -10,7 +10,7 @@ import {
 import { type Call } from '../domain/call';
 import { planDisplayName } from '../domain/plan';
 import { abortTransaction, openDatabase } from './database';
-import { emptyBook, withNotes } from './note-books';
+import { notesOf, rewriteCall } from './note-pages';
 import { repKey } from '../domain/trends';
 
 export async function getDebrief(callId: string): Promise<Debrief | undefined> {
@@ -49,30 +49,27 @@ export class NotesMergeRefused extends Error {
  */
 export async function importNotesPackage(localCallId: string, pkg: NotesPackage): Promise<MergeResult> {
   const database = await openDatabase();
-  const transaction = database.transaction(['calls', 'noteBooks', 'debriefs'], 'readwrite', {
+  const transaction = database.transaction(['calls', 'notePages', 'debriefs'], 'readwrite', {
     durability: 'strict',
   });
   const calls = transaction.objectStore('calls');
-  const books = transaction.objectStore('noteBooks');
+  const pages = transaction.objectStore('notePages');
   const debriefs = transaction.objectStore('debriefs');
   const local = await calls.get(localCallId);
   if (!local) {
     await abortTransaction(transaction);
     throw new Error('That call is no longer stored.');
   }
-  const localBook = (await books.get(localCallId)) ?? emptyBook(localCallId);
-  const localNotes = localBook.notes;
+  const localPages = await pages.index('byCall').getAll(localCallId);
+  const localNotes = notesOf(localPages);
   // Who holds each id the package's notes could take: their own, and their copy id on this call.
   const wanted = pkg.notes.flatMap((note) => [note.id, noteCopyId(localCallId, note.id)]);
-  const [holders, localDebrief] = await Promise.all([
-    Promise.all(wanted.map((id) => books.index('byNoteId').getKey(id))),
-    debriefs.get(localCallId),
-  ]);
+  // Note ids are unique across calls, and a note is found through its call: an import, which is rare, reads every
+  // page once to see which call holds which of the ids it could take.
+  const [allPages, localDebrief] = await Promise.all([pages.getAll(), debriefs.get(localCallId)]);
+  const wantedIds = new Set(wanted);
   const storedOwners = new Map(
-    wanted.flatMap((id, index) => {
-      const holder = holders[index];
-      return holder === undefined ? [] : [[id, holder] as const];
-    }),
+    notesOf(allPages).flatMap((note) => (wantedIds.has(note.id) ? [[note.id, note.callId] as const] : [])),
   );
   let merged: MergeResult;
   try {
@@ -83,9 +80,11 @@ export async function importNotesPackage(localCallId: string, pkg: NotesPackage)
     await abortTransaction(transaction);
     throw error;
   }
+  const rewritten = rewriteCall(localCallId, localPages, merged.newNotes);
   await Promise.all([
     calls.put(merged.call),
-    ...(merged.newNotes.length > 0 ? [books.put(withNotes(localBook, merged.newNotes))] : []),
+    ...(merged.newNotes.length > 0 ? rewritten.put.map((page) => pages.put(page)) : []),
+    ...(merged.newNotes.length > 0 ? rewritten.remove.map((id) => pages.delete(id)) : []),
     ...(merged.debrief ? [debriefs.put(merged.debrief)] : []),
     transaction.done,
   ]);

@@ -97,12 +97,12 @@ async function readStored(context: BrowserContext, extensionId: string): Promise
         const request = indexedDB.open('ridealong');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const transaction = request.result.transaction(['noteBooks', 'calls', 'debriefs']);
+          const transaction = request.result.transaction(['notePages', 'calls', 'debriefs']);
           const result: Stored = { notes: [], call: null, questionId: null, feel: null };
-          // A call's notes are stored together, one record per call.
-          transaction.objectStore('noteBooks').getAll().onsuccess = (event) => {
-            const books = (event.target as IDBRequest<{ notes: Stored['notes'] }[]>).result;
-            result.notes = books.flatMap((book) => book.notes);
+          // A call's notes are stored in pages of up to 100.
+          transaction.objectStore('notePages').getAll().onsuccess = (event) => {
+            const pages = (event.target as IDBRequest<{ notes: Stored['notes'] }[]>).result;
+            result.notes = pages.flatMap((page) => page.notes);
           };
           transaction.objectStore('calls').getAll().onsuccess = (event) => {
             const [call] = (

@@ -275,7 +275,7 @@ export async function serviceWorkerTargets(browser: ExtensionBrowser): Promise<{
 
 /**
  * Every record of one store, read straight from the extension's IndexedDB, as the database holds it. `notes` are
- * every note of every call's note book (a call's notes are stored together, see src/storage/note-books.ts).
+ * every note of every call's note pages (a call's notes are stored in pages, see src/storage/note-pages.ts).
  */
 export async function storedRecords(
   browser: ExtensionBrowser,
@@ -289,12 +289,12 @@ export async function storedRecords(
         const request = indexedDB.open('ridealong');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const books = storeName === 'notes';
-          const name = books ? 'noteBooks' : storeName;
+          const paged = storeName === 'notes';
+          const name = paged ? 'notePages' : storeName;
           const read = request.result.transaction(name).objectStore(name).getAll();
           read.onsuccess = () => {
             request.result.close();
-            resolve(books ? read.result.flatMap((book: { notes: unknown[] }) => book.notes) : read.result);
+            resolve(paged ? read.result.flatMap((page: { notes: unknown[] }) => page.notes) : read.result);
           };
         };
       }),
@@ -317,7 +317,7 @@ export async function holdStore(browser: ExtensionBrowser, store: 'notes' | 'cal
         const request = indexedDB.open('ridealong');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const name = storeName === 'notes' ? 'noteBooks' : storeName;
+          const name = storeName === 'notes' ? 'notePages' : storeName;
           const objectStore = request.result.transaction(name, 'readwrite').objectStore(name);
           const holder = globalThis as { ridealongHold?: boolean };
           holder.ridealongHold = true;

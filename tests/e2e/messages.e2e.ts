@@ -66,7 +66,7 @@ describe('the service worker', () => {
       { type: 'meeting/state', meeting: { platform: 'meet', code: 'msg-gate-way' } },
       { type: 'plans/search', query: '' },
       { type: 'call/end', callId },
-      { type: 'notes/delete', noteId: 'anything' },
+      { type: 'notes/delete', callId: 'any-call', noteId: 'anything' },
     ]) {
       const reply = await ask(request);
       expect(reply, JSON.stringify(request)).toEqual({

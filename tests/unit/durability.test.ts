@@ -57,13 +57,13 @@ describe('every acknowledged write', () => {
     await saveDebrief(emptyDebrief(CALL.id, 'next-step', T + 30_000));
     const partnerNote = { ...NOTE, id: 'n-2', author: 'rep' as const };
     await importNotesPackage(CALL.id, notesPackage(CALL, [partnerNote], null, T + 40_000));
-    await deleteNote(NOTE.id);
+    await deleteNote(NOTE.callId, NOTE.id);
     await deletePlan('plan-2');
     await restoreBackup(backupOf({ plans: [PLAN], calls: [CALL], notes: [NOTE], debriefs: [] }, T + 50_000), 'merge');
 
     const writes = opened.filter((transaction) => transaction.mode === 'readwrite');
     expect(new Set(writes.flatMap((transaction) => transaction.stores))).toEqual(
-      new Set(['plans', 'calls', 'noteBooks', 'debriefs']),
+      new Set(['plans', 'calls', 'notePages', 'debriefs']),
     );
     expect(writes.length).toBeGreaterThanOrEqual(12);
     expect(writes.filter((transaction) => transaction.durability !== 'strict')).toEqual([]);

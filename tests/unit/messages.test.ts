@@ -14,7 +14,7 @@ describe('parseOverlayRequest', () => {
     { type: 'call/end', callId: 'call-1' },
     { type: 'plans/search', query: 'acme' },
     { type: 'notes/list', callId: 'call-1' },
-    { type: 'notes/delete', noteId: 'n-1' },
+    { type: 'notes/delete', callId: 'call-1', noteId: 'n-1' },
   ])('accepts $type', (message) => {
     expect(parseOverlayRequest(message)).toEqual({ ok: true, request: message });
   });

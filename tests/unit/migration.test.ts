@@ -90,9 +90,9 @@ describe('a database written by schema v1', () => {
     expect((await listPlansBySchedule()).map((plan) => plan.id)).toEqual(['plan-1', 'plan-2']);
     expect((await listPlansForMeeting('meet:abc-defg-hij')).map((plan) => plan.id)).toEqual(['plan-1']);
     expect((await listNotesForCall('call-1')).map((note) => note.id)).toEqual(['n-2', 'n-1']);
-    // v2 keeps a call's notes in one book: the v1 store is gone, and a note is still found by its own id.
+    // v2 keeps a call's notes in pages: the v1 store is gone, and a note is still found by its own id.
     expect([...(await openDatabase()).objectStoreNames]).not.toContain('notes');
-    await deleteNote('n-1');
+    await deleteNote('call-1', 'n-1');
     expect((await listNotesForCall('call-1')).map((note) => note.id)).toEqual(['n-2']);
     // And every record read back still passes today's schemas (times 2000–2100, bounded lists), as a backup would.
     const text = backupText(backupOf(everything, T + 40_000));

@@ -104,7 +104,7 @@ describe('storing notes', () => {
     const other = { ...earlier, id: 'n-4', callId: 'call-2' };
     for (const note of [later, earlier, other]) await saveNote(note);
     expect((await listNotesForCall('call-1')).map((note) => note.text)).toEqual(['earlier', 'later']);
-    await deleteNote('n-3');
+    await deleteNote('call-1', 'n-3');
     expect((await listNotesForCall('call-1')).map((note) => note.text)).toEqual(['later']);
   });
 

@@ -30,13 +30,12 @@ describe('the database', () => {
     const database = await openDatabase();
     expect(database.name).toBe('ridealong');
     expect(database.version).toBe(DATABASE_VERSION);
-    expect([...database.objectStoreNames].sort()).toEqual(['calls', 'debriefs', 'noteBooks', 'plans']);
-    const transaction = database.transaction(['plans', 'calls', 'noteBooks', 'debriefs']);
+    expect([...database.objectStoreNames].sort()).toEqual(['calls', 'debriefs', 'notePages', 'plans']);
+    const transaction = database.transaction(['plans', 'calls', 'notePages', 'debriefs']);
     expect([...transaction.objectStore('plans').indexNames].sort()).toEqual(['byMeetingKey', 'byScheduledStart']);
     expect([...transaction.objectStore('calls').indexNames].sort()).toEqual(['byPlan', 'byStartedAt']);
-    // A call's notes are one record; the multiEntry index finds the call holding a note.
-    expect([...transaction.objectStore('noteBooks').indexNames]).toEqual(['byNoteId']);
-    expect(transaction.objectStore('noteBooks').index('byNoteId').multiEntry).toBe(true);
+    // A call's notes are stored in pages, found through their call.
+    expect([...transaction.objectStore('notePages').indexNames]).toEqual(['byCall']);
     expect(transaction.objectStore('debriefs').keyPath).toBe('callId');
   });
 
