@@ -439,7 +439,7 @@ async function seedRecords(
           read.onsuccess = () => resolve(read.result);
         })
       );
-      const transaction = db.transaction(['calls', 'notes', 'plans'], 'readwrite');
+      const transaction = db.transaction(['calls', 'notePages', 'plans'], 'readwrite');
       let id = '';
       if (kind === 'notes' || kind === 'worst') {
         // 'worst': the worst call an import can bring, at every limit: 2,000 agenda moves and 10,000 notes over
@@ -465,19 +465,29 @@ async function seedRecords(
         };
         id = benchCall.id;
         transaction.objectStore('calls').put(benchCall);
-        for (let index = 0; index < count; index++) {
+        const notes = Array.from({ length: count }, (_, index) => {
           const at = benchCall.startedAt + Math.floor((index / count) * lengthMs);
-          transaction.objectStore('notes').put({
+          return {
             schemaVersion: 1,
-            id: `${benchCall.id}-${index}`,
+            id: `${benchCall.id}-${String(index).padStart(6, '0')}`,
             callId: benchCall.id,
             at,
             offsetMs: at - benchCall.startedAt,
             itemIndex: 0,
             tag: index % 3 === 0 ? 'Great question' : null,
             text: `bench note ${index}`,
-            author: index % 2 === 0 ? 'manager' : 'rep',
+            // The rep's own notes: the manager's stay folded until the rep has answered "How did it feel?".
+            author: 'rep',
             stepIn: false,
+          };
+        });
+        // In pages of 100, as src/storage/note-pages.ts stores them (notes are already in time order).
+        for (let start = 0; start < notes.length; start += 100) {
+          const page = notes.slice(start, start + 100);
+          transaction.objectStore('notePages').put({
+            id: `${benchCall.id}#${String(start / 100).padStart(5, '0')}`,
+            callId: benchCall.id,
+            notes: page,
           });
         }
       } else {
