@@ -155,12 +155,16 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   }
-  await overlay.locator('.note-status.saved').nth(2).waitFor();
-  await overlay.getByRole('region', { name: 'Notes' }).scrollIntoViewIfNeeded();
+  // The empty note line says whether the last note is stored: the HUD has no room for the list (it is under More).
+  await overlay.getByPlaceholder(/^✓ Saved/).waitFor();
   await shoot(page, 'overlay-in-call-manager');
   for (let item = 0; item < 4; item++) await overlay.getByRole('button', { name: 'Next item' }).click();
-  await overlay.locator('.ask').waitFor();
+  // The last item: "the rep asks now", and the manager's Next has nowhere to go.
+  await overlay.getByRole('button', { name: 'Next item', disabled: true }).waitFor();
   await shoot(page, 'overlay-ask-manager');
+  await overlay.locator('details.more summary').click();
+  await overlay.getByRole('list', { name: 'Latest notes' }).waitFor();
+  await shoot(page, 'overlay-more-manager');
   await overlay.getByRole('button', { name: 'End call' }).click();
   await page.close();
 

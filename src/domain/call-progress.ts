@@ -58,6 +58,27 @@ export function callProgress(call: Call, now: number): CallProgress {
   };
 }
 
+/** Where a time box stands, in words as well as colour: a glance must not depend on telling red from green. */
+export type TimeStatus = 'in-time' | 'near-end' | 'over';
+
+/**
+ * "Near the end" once a fifth of the box is left (at least the last minute, at most the last five), so the rep
+ * sees it coming while there is still time to wrap up.
+ */
+export function timeStatus(elapsedMs: number, boxMs: number): TimeStatus {
+  if (elapsedMs > boxMs) return 'over';
+  const warnMs = Math.min(5 * 60_000, Math.max(60_000, boxMs / 5));
+  return boxMs - elapsedMs <= warnMs ? 'near-end' : 'in-time';
+}
+
+/** The words for a time box: "in time", "1:00 left", "2:30 over". */
+export function timeStatusWords(elapsedMs: number, boxMs: number): string {
+  const status = timeStatus(elapsedMs, boxMs);
+  if (status === 'over') return `${formatClock(elapsedMs - boxMs)} over`;
+  if (status === 'near-end') return `${formatClock(boxMs - elapsedMs)} left`;
+  return 'in time';
+}
+
 /** `12:05`, or `1:02:05` past an hour. Negative durations read as 0. */
 export function formatClock(ms: number): string {
   const totalSeconds = Math.max(0, Math.floor(ms / 1000));

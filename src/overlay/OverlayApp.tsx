@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Call, Role } from '../domain/call';
-import { askCue, callProgress, formatClock, openQuestions, roleCues } from '../domain/call-progress';
+import { callProgress, formatClock } from '../domain/call-progress';
 import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { planDisplayName, plannedMinutes, type Plan } from '../domain/plan';
 import {
@@ -20,7 +20,8 @@ import { DEFAULT_NOTE_TAGS, type NoteTag } from '../domain/note';
 import { loadNoteTags } from '../platform/note-tags';
 import { CLICK_ALLOWED, CLICK_BLOCKED } from './click-guard';
 import { FOCUS_NOTE_REQUEST, moveOverlay } from './host-channel';
-import { NotesPanel } from './NotesPanel';
+import { CallHud, NowTitle } from './CallHud';
+import { NoteLine, NoteList } from './NoteLine';
 import { useNotes } from './useNotes';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
@@ -221,8 +222,11 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
     <section class="overlay panel" aria-label="Ridealong">
       <header class="panel-header">
         <MoveHandle />
-        <h1>Ridealong</h1>
-        <button ref={toggleRef} aria-expanded="true" aria-label="Collapse Ridealong" onClick={() => toggle(false)}>
+        {/* In a call, the header line is the call's "now": one line less to glance over. */}
+        <h1 class={activeCall ? 'visually-hidden' : undefined}>Ridealong</h1>
+        {activeCall && <NowTitle call={activeCall} now={now} />}
+        {/* The name starts with the visible word, so a speech-control user's "click Hide" finds it (WCAG 2.5.3). */}
+        <button ref={toggleRef} aria-expanded="true" aria-label="Hide Ridealong" onClick={() => toggle(false)}>
           Hide
         </button>
       </header>
@@ -247,10 +251,11 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
       )}
       {loaded.status === 'ready' &&
         (activeCall ? (
-          <CallView
+          <CallHud
             call={activeCall}
             now={now}
-            notesPanel={<NotesPanel notes={notes} tags={tags} focusRequest={focusNoteRequest} />}
+            noteLine={(options) => <NoteLine notes={notes} tags={tags} focusRequest={focusNoteRequest} {...options} />}
+            noteList={<NoteList notes={notes} />}
             busy={busy}
             onMove={(toItemIndex) =>
               void act(() =>
@@ -485,121 +490,5 @@ function PlanList(props: { heading: string; plans: Plan[]; busy: boolean; onStar
         ))}
       </ul>
     </section>
-  );
-}
-
-function CallView(props: {
-  call: Call;
-  now: number;
-  notesPanel: preact.ComponentChildren;
-  busy: boolean;
-  onMove: (toItemIndex: number) => void;
-  onTick: (questionId: string, ticked: boolean) => void;
-  onEnd: () => void;
-}) {
-  const { call, now } = props;
-  const plan = call.planSnapshot;
-  const progress = callProgress(call, now);
-  const cues = roleCues(plan, call.role, progress.item);
-  const atStart = progress.itemIndex === 0;
-  const atEnd = progress.isLastItem;
-  const ticked = new Map(call.questionTicks.map((tick) => [tick.questionId, tick.at]));
-  const stillOpen = openQuestions(call);
-  // A tick shows at once; storage confirms it a moment later, and a failed write puts it back.
-  const [pendingTicks, setPendingTicks] = useState<Record<string, boolean>>({});
-  useEffect(() => setPendingTicks({}), [call]);
-  return (
-    <div class="call">
-      <div class="plan-title">{planDisplayName(plan)}</div>
-      {plan.objective.trim() && <p class="objective">Objective: {plan.objective}</p>}
-
-      <div class="now">
-        <div class="now-title" aria-live="polite">
-          <strong>
-            Now ({progress.itemIndex + 1} of {plan.agenda.length}):
-          </strong>{' '}
-          {progress.item.title} <span class="muted">({LEAD_NAMES[progress.item.lead]})</span>
-        </div>
-        <div class={progress.itemOverrunMs > 0 ? 'clock over' : 'clock'}>
-          {formatClock(progress.itemElapsedMs)} of {formatClock(progress.itemBoxMs)}
-          {progress.itemOverrunMs > 0 && <strong> ⚠ {formatClock(progress.itemOverrunMs)} over its time box</strong>}
-        </div>
-      </div>
-      <div class={progress.callOverrunMs > 0 ? 'clock total over' : 'clock total'}>
-        Call {formatClock(progress.callElapsedMs)} of {formatClock(progress.callPlannedMs)}
-        {progress.callOverrunMs > 0 && <strong> ⚠ {formatClock(progress.callOverrunMs)} over the planned time</strong>}
-      </div>
-
-      <p class="cue" data-role={call.role}>
-        {cues.now}
-      </p>
-      {cues.guardrails.length > 0 && (
-        <ul class="guardrails" aria-label="Guardrails">
-          {cues.guardrails.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
-      {progress.askNow && (
-        <p class="ask" role="status">
-          <strong>Ask now:</strong> {askCue(plan, call.role)}
-        </p>
-      )}
-
-      {/* The manager's main job on the call is to observe: their notes come first. */}
-      {call.role === 'manager' && props.notesPanel}
-
-      {progress.nextItems.length > 0 && (
-        <p class="next muted">Next: {progress.nextItems.map((item) => item.title).join(' · ')}</p>
-      )}
-
-      {plan.questions.length > 0 && (
-        <fieldset class="questions">
-          <legend>Questions to cover</legend>
-          {plan.questions.map((question) => (
-            <label key={question.id}>
-              <input
-                type="checkbox"
-                checked={pendingTicks[question.id] ?? ticked.has(question.id)}
-                onChange={(event) => {
-                  const checked = event.currentTarget.checked;
-                  setPendingTicks((current) => ({ ...current, [question.id]: checked }));
-                  props.onTick(question.id, checked);
-                }}
-              />
-              {question.text}
-              {ticked.has(question.id) && (
-                <span class="muted"> ✓ {formatClock(ticked.get(question.id)! - call.startedAt)}</span>
-              )}
-            </label>
-          ))}
-          {progress.askNow && stillOpen.length > 0 && (
-            <p class="still-open">Still open: {stillOpen.map((question) => question.text).join(' · ')}</p>
-          )}
-        </fieldset>
-      )}
-
-      {call.role === 'rep' && props.notesPanel}
-
-      {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. */}
-      <div class="actions">
-        <button class="end" onClick={() => !props.busy && props.onEnd()}>
-          End call
-        </button>
-        <button
-          aria-disabled={atStart || props.busy}
-          onClick={() => !atStart && !props.busy && props.onMove(progress.itemIndex - 1)}
-        >
-          Back
-        </button>
-        <button
-          class="primary"
-          aria-disabled={atEnd || props.busy}
-          onClick={() => !atEnd && !props.busy && props.onMove(progress.itemIndex + 1)}
-        >
-          Next item
-        </button>
-      </div>
-    </div>
   );
 }

@@ -22,9 +22,13 @@ interface VisibilityEntry extends IntersectionObserverEntry {
   isVisible?: boolean;
 }
 
-/** Whether the person can see all of this frame, as the last check found it. */
+/**
+ * Whether nothing covers, fades, filters or transforms this frame, as the last check found it. How much of the frame
+ * is inside the tab is not asked: the content script keeps it inside, and while the frame grows (the panel opening,
+ * More unfolding) it is briefly taller than its place, which is no attack.
+ */
 export function isClear(entry: VisibilityEntry): boolean {
-  return entry.isVisible === true && entry.intersectionRatio >= 0.99;
+  return entry.isVisible === true;
 }
 
 export function guardClicks(): void {
@@ -38,7 +42,7 @@ export function guardClicks(): void {
     sentinel.setAttribute('aria-hidden', 'true');
     sentinel.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483647';
     document.body.append(sentinel);
-    const options = { threshold: [0, 0.5, 0.99, 1], trackVisibility: true, delay: CHECK_EVERY_MS };
+    const options = { threshold: [0], trackVisibility: true, delay: CHECK_EVERY_MS };
     new IntersectionObserver((entries) => {
       const last = entries.at(-1) as VisibilityEntry | undefined;
       if (!last) return;

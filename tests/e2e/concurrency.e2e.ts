@@ -115,7 +115,11 @@ describe('two tabs on the same call', () => {
   it('change it at the same moment, and both changes land', async () => {
     // The second meeting's call runs from the test above; a second tab of the same meeting shows it too.
     const [first, second] = [await openMeeting(browser, MEETINGS[1]!), await openMeeting(browser, MEETINGS[1]!)];
-    for (const { overlay } of [first, second]) await overlay.currentItem().waitFor();
+    for (const { overlay } of [first, second]) {
+      await overlay.currentItem().waitFor();
+      // The questions to tick are under More.
+      await overlay.more();
+    }
     const question = /^How will they decide/;
     let moves = 0;
     let ticked = false;

@@ -275,6 +275,8 @@ async function openCall(context: BrowserContext, firstTime: boolean, extensionId
     await overlay.startCall(TITLE);
   }
   await overlay.currentItem().waitFor();
+  // The notes list and the question to tick are under More, which a relaunched overlay shows closed.
+  await overlay.more();
   return { page, overlay };
 }
 

@@ -20,6 +20,8 @@ async function startCallAs(browser: ExtensionBrowser, role: 'rep' | 'manager'): 
   await overlay.frame.getByRole('radio', { name: `the ${role}` }).check();
   await overlay.frame.getByRole('button', { name: `Start call: ${TITLE}` }).click();
   await overlay.currentItem().waitFor();
+  // The notes list (and the rep's note line) are under More.
+  await overlay.more();
   return overlay;
 }
 

@@ -232,7 +232,26 @@ export class OverlayFrame {
 
   async startCall(planTitle: string): Promise<void> {
     await this.frame.getByRole('button', { name: `Start call: ${planTitle}` }).click();
-    await this.frame.getByRole('button', { name: 'Next item' }).waitFor();
+    await this.currentItem().waitFor();
+    // The tests work with the whole call: the notes list, the questions, the rep's note line are under More.
+    await this.more();
+  }
+
+  /**
+   * Opens the HUD's "More" fold (the agenda, the questions to tick, the notes list), as a person would when there is
+   * time for it. The HUD itself shows only what the moment needs.
+   */
+  async more(): Promise<void> {
+    const fold = this.frame.locator('details.more');
+    await fold.waitFor({ state: 'attached' });
+    if ((await fold.getAttribute('open')) === null) await fold.locator('summary').press('Enter');
+    await this.frame.locator('details.more[open]').waitFor({ state: 'attached' });
+  }
+
+  async closeMore(): Promise<void> {
+    const fold = this.frame.locator('details.more[open]');
+    if ((await fold.count()) > 0) await fold.locator('summary').press('Enter');
+    await this.frame.locator('details.more:not([open])').waitFor({ state: 'attached' });
   }
 
   /** A titled part of the panel, such as "Linked to this meeting". */

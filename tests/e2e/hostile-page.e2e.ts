@@ -221,7 +221,7 @@ describe('the overlay host', () => {
     // A pill in a running call is the same size too.
     await probed.expand();
     await probed.startCall(PLAN);
-    await probed.frame.getByRole('button', { name: 'Collapse Ridealong' }).click();
+    await probed.frame.getByRole('button', { name: 'Hide Ridealong' }).click();
     await probed.frame.getByRole('button', { name: /^Open Ridealong: Item 1 of 3/ }).waitFor();
     expect(await hostBox(probed)).toEqual(noPlan);
     await probed.expand();
@@ -264,7 +264,10 @@ describe('input to the overlay', () => {
     // Uncovered, the same click ends the call: a person not under attack never notices the guard.
     await page.evaluate(() => document.getElementById('decoy')!.hidePopover());
     await overlay.frame.locator('html:not([data-covered])').waitFor({ state: 'attached' });
-    await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
+    // The explanation above the controls moved them down: click where End call is now.
+    await overlay.waitUntilSettled();
+    const now = (await end.boundingBox())!;
+    await page.mouse.click(now.x + now.width / 2, now.y + now.height / 2);
     await overlay.frame.getByRole('button', { name: `Start call: ${PLAN}` }).waitFor();
     expect(await runningCalls('hos-tile-abc')).toHaveLength(0);
     await page.close();

@@ -66,6 +66,7 @@ async function startAs(page: Page, role: 'rep' | 'manager', title: string): Prom
     .getByRole('button', { name: `Start call: ${title}` })
     .click();
   await overlay.currentItem().waitFor();
+  await overlay.more();
   return overlay;
 }
 
@@ -107,7 +108,7 @@ describe.each(PLATFORMS)('on $name', (platform) => {
     await overlay.expand();
     await overlay.frame.getByRole('button', { name: 'Next item' }).click();
     await expect.poll(() => overlay.currentItem().innerText()).toContain('Their questions for us');
-    const callClock = () => overlay.frame.locator('.clock.total').innerText();
+    const callClock = () => overlay.frame.locator('.time.total').innerText();
     const before = await callClock();
     await page.reload();
     overlay = await OverlayFrame.on(page);
@@ -124,6 +125,7 @@ describe.each(PLATFORMS)('on $name', (platform) => {
 
     // Two questions ticked, then the last item: the ask cue appears, naming what is still open.
     expect(await overlay.text()).not.toContain('Ask now');
+    await overlay.more();
     const questions = overlay.frame.getByRole('group', { name: 'Questions to cover' }).getByRole('checkbox');
     await questions.nth(0).check();
     await expect.poll(async () => (await callsIn(platform.code))[0]!.questionTicks.length).toBe(1);

@@ -182,7 +182,7 @@ describe('the overlay by keyboard', () => {
     await page.goto('https://meet.google.com/abc-defg-hij');
     const overlay = await OverlayFrame.on(page);
     const pill = overlay.frame.getByRole('button', { name: /^Open Ridealong/ });
-    const collapse = overlay.frame.getByRole('button', { name: 'Collapse Ridealong' });
+    const collapse = overlay.frame.getByRole('button', { name: 'Hide Ridealong' });
     // An earlier test left this meeting's overlay open, and it comes back open once loaded: close it to begin from
     // the pill. The pill shown while loading may still turn into the open overlay, so wait for the loaded one.
     const loadedPill = overlay.frame.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ });

@@ -71,6 +71,7 @@ beforeAll(async () => {
   await overlay.frame.getByRole('radio', { name: 'the manager' }).check();
   await overlay.frame.getByRole('button', { name: `Start call: ${TITLE}` }).click();
   await overlay.currentItem().waitFor();
+  await overlay.more();
 });
 
 afterAll(() => browser?.close());
@@ -119,6 +120,7 @@ describe('notes', () => {
     await release();
     overlay = await OverlayFrame.on(page);
     await overlay.expand();
+    await overlay.more();
     await expect.poll(() => overlay.frame.getByText('21 notes on this call').count(), { timeout: 10_000 }).toBe(1);
     // Sent again from the outbox; the first try may meet the stopped worker, so allow the retries their time.
     await expect
@@ -191,7 +193,7 @@ describe('notes', () => {
     });
     expect(found).toEqual({ hits: 0, nestedRootScanned: true });
     // The pill shows a count at most.
-    await overlay.frame.getByRole('button', { name: 'Collapse Ridealong' }).click();
+    await overlay.frame.getByRole('button', { name: 'Hide Ridealong' }).click();
     const pill = await overlay.frame.getByRole('button', { name: /^Open Ridealong/ }).innerText();
     expect(pill).toMatch(/\d+ notes/);
     expect(pill).not.toMatch(/Observation|After the stop/);
@@ -222,6 +224,7 @@ describe('quick tags', () => {
     await page.reload();
     overlay = await OverlayFrame.on(page);
     await overlay.expand();
+    await overlay.more();
     await overlay.frame.getByRole('button', { name: /1\s+Budget mentioned/ }).waitFor();
     await overlay.frame.getByRole('region', { name: 'Notes' }).focus();
     await logNote(overlay, '1', 'Q3 budget is approved');
@@ -234,7 +237,7 @@ describe('quick tags', () => {
 describe('the take-a-note shortcut', () => {
   it('opens the overlay with the cursor in the note line, through the command’s own handler', async () => {
     const page = overlay.frame.page();
-    await overlay.frame.getByRole('button', { name: 'Collapse Ridealong' }).click();
+    await overlay.frame.getByRole('button', { name: 'Hide Ridealong' }).click();
     await pressTakeANoteShortcut();
     await page.keyboard.type('typed straight after the shortcut');
     await page.keyboard.press('Enter');

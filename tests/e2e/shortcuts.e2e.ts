@@ -28,8 +28,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('keyboard commands on a fresh profile', () => {
-  it('declares the three commands, each with a suggested key', () => {
-    expect(declared.map(([name]) => name).sort()).toEqual(['focus-note', 'open-side-panel', 'toggle-overlay']);
+  it('declares its commands, each with a suggested key', () => {
+    // The side panel's command (Alt+Shift+O, checked free on every platform) comes with the side panel itself.
+    expect(declared.map(([name]) => name).sort()).toEqual(['focus-note', 'toggle-overlay']);
     for (const [, command] of declared) expect(command.suggested_key?.default).toMatch(/\S/);
   });
 

@@ -8,7 +8,15 @@ import {
   startCall,
   tickQuestion,
 } from '../../src/domain/call';
-import { askCue, callProgress, formatClock, openQuestions, roleCues } from '../../src/domain/call-progress';
+import {
+  askCue,
+  callProgress,
+  formatClock,
+  openQuestions,
+  roleCues,
+  timeStatus,
+  timeStatusWords,
+} from '../../src/domain/call-progress';
 import { PLAN } from './fixtures';
 
 const MINUTE = 60_000;
@@ -143,4 +151,21 @@ describe('formatClock', () => {
     [3_725_000, '1:02:05'],
     [-5_000, '0:00'],
   ])('%i ms reads %s', (ms, text) => expect(formatClock(ms)).toBe(text));
+});
+
+describe('a time box at a glance', () => {
+  it('is in time, then near the end for its last fifth (1 to 5 minutes), then over, said in words', () => {
+    const minutes = (count: number) => count * 60_000;
+    expect(timeStatus(minutes(3), minutes(10))).toBe('in-time');
+    expect(timeStatusWords(minutes(3), minutes(10))).toBe('in time');
+    expect(timeStatus(minutes(8), minutes(10))).toBe('near-end');
+    expect(timeStatusWords(minutes(8), minutes(10))).toBe('2:00 left');
+    // A short box still warns for its last minute; a long one from five minutes out, not a fifth.
+    expect(timeStatus(minutes(3.5), minutes(5))).toBe('in-time');
+    expect(timeStatus(minutes(4), minutes(5))).toBe('near-end');
+    expect(timeStatus(minutes(54), minutes(60))).toBe('in-time');
+    expect(timeStatus(minutes(55), minutes(60))).toBe('near-end');
+    expect(timeStatus(minutes(10) + 1000, minutes(10))).toBe('over');
+    expect(timeStatusWords(minutes(12.5), minutes(10))).toBe('2:30 over');
+  });
 });

@@ -41,14 +41,20 @@ const KEYBOARD_LEFT_TEXT =
  * Silent notes: a number key picks a tag and puts the cursor in the note line; Enter saves and hands the keys back
  * to the tags, so the next note is a number key away. Nothing here is ever written into the meeting page.
  */
-export function NotesPanel({
+export function NoteLine({
   notes,
   tags,
   focusRequest,
+  reveal,
+  compact = false,
 }: {
   notes: NotesState;
   tags: NoteTag[];
   focusRequest: number;
+  /** One row of tags: the keyed ones by their number (named in full for screen readers and on hover). */
+  compact?: boolean;
+  /** Makes the line visible first, where it sits in a fold (the rep's HUD keeps it under More). */
+  reveal?: () => void;
 }) {
   const [tag, setTag] = useState<NoteTag | null>(null);
   const [text, setText] = useState('');
@@ -65,6 +71,7 @@ export function NotesPanel({
       if (!picked) return;
       event.preventDefault();
       setTag(picked);
+      reveal?.();
       input.current?.focus();
     };
     window.addEventListener('keydown', onKey);
@@ -72,7 +79,9 @@ export function NotesPanel({
   }, [tags]);
 
   useEffect(() => {
-    if (focusRequest > 0) input.current?.focus();
+    if (focusRequest === 0) return;
+    reveal?.();
+    input.current?.focus();
   }, [focusRequest]);
 
   const save = () => {
@@ -83,24 +92,49 @@ export function NotesPanel({
     panel.current?.focus();
   };
 
-  const latest = notes.notes.slice(-SHOWN_NOTES).reverse();
   return (
     <section class="notes" aria-label="Notes" tabIndex={-1} ref={panel}>
-      <h2>Notes</h2>
-      <div class="tags" role="group" aria-label="Quick tags">
-        {tags.map((option, index) => (
-          <button
-            key={option.label}
-            class="tag"
-            aria-pressed={tag?.label === option.label}
-            onClick={() => {
-              setTag(tag?.label === option.label ? null : option);
+      <div class={compact ? 'tags compact' : 'tags'} role="group" aria-label="Quick tags">
+        {tags.map((option, index) => {
+          const key = index < TAG_KEYS ? index + 1 : null;
+          // One row in the HUD: the keyed tags by their number, the others in a list beside them.
+          if (compact && !key) return null;
+          return (
+            <button
+              key={option.label}
+              class="tag"
+              aria-pressed={tag?.label === option.label}
+              aria-label={key && compact ? `${key} ${option.label}` : undefined}
+              title={key && compact ? option.label : undefined}
+              onClick={() => {
+                setTag(tag?.label === option.label ? null : option);
+                input.current?.focus();
+              }}
+            >
+              {key && <kbd>{key}</kbd>}
+              {key && compact ? null : ` ${option.label}`}
+            </button>
+          );
+        })}
+        {compact && tags.length > TAG_KEYS && (
+          <select
+            class="tag-more"
+            aria-label="Other tags"
+            value={tag && tags.findIndex((option) => option.label === tag.label) >= TAG_KEYS ? tag.label : ''}
+            onChange={(event) => {
+              const picked = tags.find((option) => option.label === event.currentTarget.value);
+              setTag(picked ?? null);
               input.current?.focus();
             }}
           >
-            {index < TAG_KEYS && <kbd>{index + 1}</kbd>} {option.label}
-          </button>
-        ))}
+            <option value="">Other…</option>
+            {tags.slice(TAG_KEYS).map((option) => (
+              <option key={option.label} value={option.label}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       <form
         class="note-line"
@@ -116,7 +150,7 @@ export function NotesPanel({
             ref={input}
             value={text}
             maxLength={MAX_NOTE_TEXT}
-            placeholder={tag ? 'Add a few words, Enter saves' : 'Press 1–9 for a tag, type, Enter'}
+            placeholder={tag ? 'Add a few words, Enter saves' : lineHint(notes)}
             aria-label="Note"
             onInput={(event) => setText(event.currentTarget.value)}
             onBlur={() => keyboard.onBlur(text)}
@@ -125,6 +159,17 @@ export function NotesPanel({
               if (event.key === 'Escape' && tag) {
                 event.stopPropagation();
                 setTag(null);
+                return;
+              }
+              // On an empty line a number key picks a tag, as it does anywhere else in the overlay.
+              const number = Number(event.key);
+              const picked =
+                text === '' && !event.altKey && !event.ctrlKey && !event.metaKey && number >= 1 && number <= TAG_KEYS
+                  ? tags[number - 1]
+                  : undefined;
+              if (picked) {
+                event.preventDefault();
+                setTag(picked);
               }
             }}
           />
@@ -141,6 +186,23 @@ export function NotesPanel({
           Note deleted. <button onClick={notes.undoDelete}>Undo</button>
         </p>
       )}
+    </section>
+  );
+}
+
+/** The empty line's hint: what the keys do, and whether the last note is stored yet (the glance that Enter worked). */
+function lineHint(notes: NotesState): string {
+  const last = notes.notes.at(-1);
+  const keys = '1–9 picks a tag, or type; Enter saves';
+  if (!last) return keys;
+  return `${last.status === 'saved' ? '✓ Saved' : '… Saving'} ${formatClock(last.note.offsetMs)} · ${keys}`;
+}
+
+/** The latest notes, newest first, each with Edit and Delete. */
+export function NoteList({ notes }: { notes: NotesState }) {
+  const latest = notes.notes.slice(-SHOWN_NOTES).reverse();
+  return (
+    <div class="note-history">
       {latest.length > 0 && (
         <ol class="note-list" aria-label="Latest notes" reversed>
           {latest.map((shown) => (
@@ -152,7 +214,7 @@ export function NotesPanel({
         {notes.notes.length === 1 ? '1 note' : `${notes.notes.length} notes`} on this call
         {!notes.storedLoaded && ' so far; loading the earlier ones…'}
       </p>
-    </section>
+    </div>
   );
 }
 
