@@ -1,7 +1,7 @@
 // A call as it happened: which plan (frozen as it was at the start), who ran this device, and when the agenda moved.
 import * as v from 'valibot';
 import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from './meeting-url';
-import { MAX_AGENDA_ITEMS, MAX_QUESTIONS, PlanSchema, type Plan } from './plan';
+import { AgendaIndexSchema, MAX_QUESTIONS, PlanSchema, type Plan } from './plan';
 import { EpochMsSchema, IdSchema } from './schema-parts';
 
 export const ROLES = ['rep', 'manager'] as const;
@@ -16,15 +16,7 @@ export const MeetingIdSchema = v.strictObject({
 export const TransitionSchema = v.strictObject({
   at: EpochMsSchema,
   /** The agenda item that became current. */
-  toItemIndex: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(0),
-    v.maxValue(
-      MAX_AGENDA_ITEMS - 1,
-      `Must be at most ${MAX_AGENDA_ITEMS - 1}, as an agenda has at most ${MAX_AGENDA_ITEMS} items`,
-    ),
-  ),
+  toItemIndex: AgendaIndexSchema,
   /** Whose device recorded it: the rep's transitions are authoritative, the manager's are observations. */
   by: RoleSchema,
 });

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import type { Call, Role } from './call';
 import { RoleSchema } from './call';
-import { MAX_AGENDA_ITEMS } from './plan';
+import { AgendaIndexSchema } from './plan';
 import { DurationMsSchema, EpochMsSchema, IdSchema, withoutInvisibleControls } from './schema-parts';
 
 export const NOTE_SCHEMA_VERSION = 1;
@@ -63,15 +63,7 @@ export const NoteSchema = v.strictObject({
   /** Milliseconds from the call's start. */
   offsetMs: DurationMsSchema,
   /** The agenda item current at `at`. */
-  itemIndex: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(0),
-    v.maxValue(
-      MAX_AGENDA_ITEMS - 1,
-      `Must be at most ${MAX_AGENDA_ITEMS - 1}, as an agenda has at most ${MAX_AGENDA_ITEMS} items`,
-    ),
-  ),
+  itemIndex: AgendaIndexSchema,
   /** The tag's label as it was when the note was taken (tags can be renamed later); null for a plain note. */
   tag: v.nullable(v.pipe(v.string(), v.maxLength(40), v.transform(withoutInvisibleControls))),
   text: v.pipe(v.string(), v.maxLength(MAX_NOTE_TEXT)),

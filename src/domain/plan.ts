@@ -25,6 +25,17 @@ export const COMMITMENT_KINDS = ['order', 'next-step'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
 
 export const MAX_AGENDA_ITEMS = 30;
+
+/** Which agenda item a move or a note is about: an index into an agenda of at most MAX_AGENDA_ITEMS items. */
+export const AgendaIndexSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(0),
+  v.maxValue(
+    MAX_AGENDA_ITEMS - 1,
+    `Must be at most ${MAX_AGENDA_ITEMS - 1}, as an agenda has at most ${MAX_AGENDA_ITEMS} items`,
+  ),
+);
 export const MAX_ATTENDEES = 20;
 export const MAX_DO_NOT_RAISE = 20;
 export const MAX_QUESTIONS = 30;
