@@ -12,9 +12,16 @@ export const CLICK_ALLOWED = 'ridealong:click-allowed';
 
 /** The most often the browser may recompute visibility; trackVisibility requires at least 100 ms. */
 const CHECK_EVERY_MS = 100;
+/**
+ * How long a cover must stay before clicks are held back. The browser reports a frame that just grew, or just
+ * appeared, as not visible for a moment; nobody can read a decoy and aim at it in this time, so waiting for it costs
+ * no protection and keeps an honest quick click working.
+ */
+const COVER_SETTLES_MS = 300;
 /** Pointer events that could act on the overlay. Keyboard activation (a click with `detail` 0) is not among them. */
 const POINTER_EVENTS = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'auxclick'] as const;
 
+/** 'unchecked' until the first report, a moment after the frame appears: clicks go through, as for 'clear'. */
 type Seen = 'unchecked' | 'clear' | 'covered';
 
 /** IntersectionObserver v2 fields, not yet in TypeScript's DOM types. */
@@ -33,6 +40,13 @@ export function isClear(entry: VisibilityEntry): boolean {
 
 export function guardClicks(): void {
   let seen: Seen = 'unchecked';
+  let coveredSince = 0;
+  const markOnceSettled = () => {
+    if (seen !== 'covered') return;
+    const wait = coveredSince + COVER_SETTLES_MS - performance.now();
+    if (wait > 0) setTimeout(markOnceSettled, wait);
+    else document.documentElement.setAttribute('data-covered', '');
+  };
   if (typeof IntersectionObserver === 'undefined' || !('isVisible' in IntersectionObserverEntry.prototype)) {
     // A browser without visibility tracking can't tell; the overlay then works as any in-page panel does.
     seen = 'clear';
@@ -46,9 +60,13 @@ export function guardClicks(): void {
     new IntersectionObserver((entries) => {
       const last = entries.at(-1) as VisibilityEntry | undefined;
       if (!last) return;
-      seen = isClear(last) ? 'clear' : 'covered';
-      // The state, on our own root where the page can't see it: what the e2e tests wait for.
-      document.documentElement.toggleAttribute('data-covered', seen === 'covered');
+      const next: Seen = isClear(last) ? 'clear' : 'covered';
+      if (next === 'covered' && seen !== 'covered') coveredSince = performance.now();
+      seen = next;
+      // The state, on our own root where the page can't see it, once clicks are held back: what the e2e tests wait
+      // for.
+      if (seen === 'clear') document.documentElement.removeAttribute('data-covered');
+      else markOnceSettled();
     }, options as IntersectionObserverInit).observe(sentinel);
   }
 
@@ -58,7 +76,8 @@ export function guardClicks(): void {
     if (event.type === 'click' && (event as MouseEvent).detail === 0) return;
     // Moving the overlay out from under whatever covers it stays possible.
     if (event.target instanceof Element && event.target.closest('[data-click-guard="allow"]')) return;
-    if (seen === 'clear') {
+    const held = seen === 'covered' && performance.now() - coveredSince >= COVER_SETTLES_MS;
+    if (!held) {
       if (event.type === 'click') window.dispatchEvent(new Event(CLICK_ALLOWED));
       return;
     }
