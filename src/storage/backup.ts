@@ -9,7 +9,7 @@ import {
 } from '../domain/backup';
 import { unwrap } from 'idb';
 import { deleteUnreadableDatabase, openDatabase } from './database';
-import { notesOf, rewriteCall, type NotePage } from './note-pages';
+import { groupByCall, notesOf, rewriteCall, type NotePage } from './note-pages';
 
 const STORES = ['plans', 'calls', 'notePages', 'debriefs'] as const;
 
@@ -69,10 +69,8 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<
   }
   const { writes, counts } = planRestore(here, valid);
   // A call's notes are stored in pages (note-pages.ts): each call with notes written gets its pages laid out again.
-  const pagesOfCall = new Map<string, NotePage[]>();
-  for (const page of pagesHere) pagesOfCall.set(page.callId, [...(pagesOfCall.get(page.callId) ?? []), page]);
-  const writtenOfCall = new Map<string, typeof writes.notes>();
-  for (const note of writes.notes) writtenOfCall.set(note.callId, [...(writtenOfCall.get(note.callId) ?? []), note]);
+  const pagesOfCall = groupByCall(pagesHere);
+  const writtenOfCall = groupByCall(writes.notes);
   const pagePuts: NotePage[] = [];
   const pageDeletes: string[] = [];
   for (const [callId, written] of writtenOfCall) {

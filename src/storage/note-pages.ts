@@ -37,22 +37,25 @@ export function pagesOfCall(callId: string, notes: Note[]): NotePage[] {
   return pages;
 }
 
+/** Records grouped by their call, in one pass (a restore groups tens of thousands of notes). */
+export function groupByCall<T extends { callId: string }>(records: T[]): Map<string, T[]> {
+  const byCall = new Map<string, T[]>();
+  for (const record of records) {
+    const list = byCall.get(record.callId);
+    if (list) list.push(record);
+    else byCall.set(record.callId, [record]);
+  }
+  return byCall;
+}
+
 /** Notes of any calls, grouped into each call's pages. */
 export function pagesOfNotes(notes: Note[]): NotePage[] {
-  const byCall = new Map<string, Note[]>();
-  for (const note of notes) {
-    const list = byCall.get(note.callId);
-    if (list) list.push(note);
-    else byCall.set(note.callId, [note]);
-  }
-  return [...byCall].flatMap(([callId, list]) => pagesOfCall(callId, list));
+  return [...groupByCall(notes)].flatMap(([callId, list]) => pagesOfCall(callId, list));
 }
 
 /** Every note of the pages, each call's in the order taken. */
 export function notesOf(pages: NotePage[]): Note[] {
-  const byCall = new Map<string, Note[]>();
-  for (const page of pages) byCall.set(page.callId, [...(byCall.get(page.callId) ?? []), ...page.notes]);
-  return [...byCall.values()].flatMap((list) => list.sort(byTime));
+  return [...groupByCall(pages).values()].flatMap((callPages) => callPages.flatMap((page) => page.notes).sort(byTime));
 }
 
 /**
