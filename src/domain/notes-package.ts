@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { packCode, unpackCode } from './compact-code';
 import { CallSchema, type Call, type Transition } from './call';
-import { DebriefSchema, type Debrief } from './debrief';
+import { DebriefSchema, emptyDebrief, type Debrief } from './debrief';
 import { derivedId } from './derived-id';
 import { problemOf, type Issue } from './schema-issues';
 import { EpochMsSchema } from './schema-parts';
@@ -262,6 +262,10 @@ export function mergeProblem(merged: MergeResult, localNoteCount: number): strin
  * Brings the partner's debrief fields into this device's debrief. A field one side left empty takes the other's.
  * When both wrote one: the self-assessment is the rep's own words, so the rep's version wins; the outcome and the
  * coaching are agreed together, so the more recently edited debrief wins. The result is keyed by the local call.
+ *
+ * On the rep's device the self-assessment is only ever the rep's own: the manager's record of it (typed on the
+ * manager's device, or skipped there) stays out. Taken in, it would open the manager's notes here before the rep
+ * answered "How did it feel?" or chose to skip it (see notesRevealed).
  */
 export function mergeDebriefs(
   local: Debrief | null,
@@ -270,7 +274,14 @@ export function mergeDebriefs(
   incomingRole: Call['role'],
 ): Debrief | null {
   if (!incoming) return local;
-  const theirs: Debrief = { ...incoming, callId: localCall.id };
+  const keepOwnSelfAssessment = localCall.role === 'rep' && incomingRole !== 'rep';
+  const theirs: Debrief = {
+    ...incoming,
+    callId: localCall.id,
+    selfAssessment: keepOwnSelfAssessment
+      ? (local?.selfAssessment ?? emptyDebrief(localCall.id, incoming.outcome.commitmentKind, 0).selfAssessment)
+      : incoming.selfAssessment,
+  };
   if (!local) return theirs;
   const repFirst = localCall.role === 'rep' || incomingRole !== 'rep' ? [local, theirs] : [theirs, local];
   const newestFirst = theirs.updatedAt > local.updatedAt ? [theirs, local] : [local, theirs];

@@ -2,7 +2,7 @@
 // the rep has answered "How did it feel?" or skipped it, as they do on the manager's own device.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Debrief } from '../../src/domain/debrief';
+import { emptyDebrief, type Debrief } from '../../src/domain/debrief';
 import { startExtensionBrowser, storedRecords, type ExtensionBrowser } from './harness';
 import { managerPackageFile, openCallDebrief, seedRepDevice } from './seed';
 
@@ -62,5 +62,44 @@ describe('rep first, on the rep’s device', () => {
     await expect.poll(() => listedNotes(page)).toContain('missed the budget hint');
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await page.close();
+  });
+});
+
+describe('rep first, on a rep’s device with no debrief yet, importing the manager’s debrief', () => {
+  it.each([
+    ['skipped the self-assessment', { skipped: true }],
+    ['typed an answer for the rep', { feel: 'Seemed rushed in the proposal' }],
+  ])('keeps the manager’s notes folded when the manager %s', async (_, selfAssessment) => {
+    const device = await startExtensionBrowser();
+    try {
+      const { plan } = await seedRepDevice(device);
+      const base = emptyDebrief('seeded-manager-call', 'next-step', Date.now());
+      const managerDebrief: Debrief = {
+        ...base,
+        selfAssessment: { ...base.selfAssessment, ...selfAssessment },
+        outcome: { ...base.outcome, objectiveMet: 'yes' },
+      };
+      const page = await openCallDebrief(device);
+      await page.getByLabel('Import partner’s notes').setInputFiles(managerPackageFile(plan, managerDebrief));
+      await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
+      // The manager's outcome came in; the manager's self-assessment did not, so it opened nothing here.
+      const stored = async () => ((await storedRecords(device, 'debriefs')) as Debrief[])[0];
+      await expect.poll(async () => (await stored())?.outcome.objectiveMet).toBe('yes');
+      expect((await stored())?.selfAssessment).toEqual(base.selfAssessment);
+      for (const reload of [false, true]) {
+        if (reload) await page.reload();
+        await page.getByText('The manager’s notes open once you have answered “How did it feel?”').waitFor();
+        expect(await page.getByLabel('How did it feel?').inputValue()).toBe('');
+        expect(await page.getByRole('button', { name: 'Show the manager’s notes' }).count()).toBe(0);
+        expect(await listedNotes(page)).not.toContain('missed the budget hint');
+        expect(await page.locator('.timeline .note-mark').count()).toBe(2);
+      }
+      // The rep's own skip opens them.
+      await page.getByRole('button', { name: 'Skip the self-assessment' }).click();
+      await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
+      await expect.poll(() => listedNotes(page)).toContain('missed the budget hint');
+    } finally {
+      await device.close();
+    }
   });
 });

@@ -311,7 +311,7 @@ describe('merging, further rules', () => {
     expect(candidateCalls(manager, [joinedLate, repCall()]).map((call) => call.id)).toEqual(['rep-call', 'late']);
   });
 
-  it('brings in the partner’s debrief: empty fields filled, the rep’s self-assessment kept, the newer outcome', () => {
+  it('brings in the partner’s debrief: empty fields filled, the rep’s own self-assessment kept, the newer outcome', () => {
     const base = emptyDebrief('rep-call', 'next-step', T0);
     const repDebrief: Debrief = {
       ...base,
@@ -338,8 +338,8 @@ describe('merging, further rules', () => {
     expect(merged.debrief).toEqual({
       ...base,
       callId: 'rep-call',
-      // The rep's own words stay; what the rep left empty is filled in.
-      selfAssessment: { feel: 'Rushed', wentWell: 'The opening', doDifferently: 'Slow down', skipped: false },
+      // The rep's own words stay, and only they: the manager's guess at them stays on the manager's device.
+      selfAssessment: { feel: 'Rushed', wentWell: 'The opening', doDifferently: '', skipped: false },
       // Agreed together: the more recent debrief (the manager's) wins where both wrote something.
       outcome: { ...base.outcome, objectiveMet: 'yes', commitmentSecured: 'Pilot kickoff on Friday' },
       coaching: { wentWell: ['Clear agenda'], doDifferently: ['Pause after the price'], nextCallCommitment: '' },
@@ -365,6 +365,53 @@ describe('merging, further rules', () => {
     );
     expect(mergeDebriefs(null, { id: 'manager-call', role: 'manager' }, fromRep, 'rep')?.callId).toBe('manager-call');
     expect(mergeDebriefs(local, { id: 'manager-call', role: 'manager' }, null, 'rep')).toBe(local);
+  });
+
+  describe('on the rep’s device, the manager’s notes stay folded until the rep answers or skips', () => {
+    const managerBase = emptyDebrief('manager-call', 'next-step', T0);
+    const fromManager = (selfAssessment: Partial<Debrief['selfAssessment']>): Debrief => ({
+      ...managerBase,
+      selfAssessment: { ...managerBase.selfAssessment, ...selfAssessment },
+      outcome: { ...managerBase.outcome, objectiveMet: 'yes' },
+      updatedAt: T0 + 60 * MINUTE,
+    });
+    const importOnRepDevice = (local: Debrief | null, managerDebrief: Debrief) => {
+      const manager = managerCall();
+      return mergeNotesPackage(repCall(), [], notesPackage(manager.call, manager.notes, managerDebrief, T0), local)
+        .debrief!;
+    };
+
+    it.each([
+      ['skipped the self-assessment', { skipped: true }],
+      ['typed the rep’s answer', { feel: 'Seemed rushed', wentWell: 'The opening', doDifferently: 'Slow down' }],
+    ])('with no debrief here yet, when the manager %s', (_, selfAssessment) => {
+      const merged = importOnRepDevice(null, fromManager(selfAssessment));
+      expect(notesRevealed(merged)).toBe(false);
+      expect(merged.selfAssessment).toEqual(emptyDebrief('rep-call', 'next-step', T0).selfAssessment);
+      // The rest of the manager's debrief still comes in, keyed by the rep's call.
+      expect(merged.outcome.objectiveMet).toBe('yes');
+      expect(merged.callId).toBe('rep-call');
+    });
+
+    it('with an untouched debrief here, when the manager skipped or typed an answer', () => {
+      const untouched = emptyDebrief('rep-call', 'next-step', T0 + 40 * MINUTE);
+      expect(notesRevealed(importOnRepDevice(untouched, fromManager({ skipped: true })))).toBe(false);
+      expect(notesRevealed(importOnRepDevice(untouched, fromManager({ feel: 'Seemed rushed' })))).toBe(false);
+    });
+
+    it('keeps the rep’s own skip when the manager did not skip', () => {
+      const base = emptyDebrief('rep-call', 'next-step', T0 + 40 * MINUTE);
+      const skipped = { ...base, selfAssessment: { ...base.selfAssessment, skipped: true } };
+      const merged = importOnRepDevice(skipped, fromManager({}));
+      expect(merged.selfAssessment.skipped).toBe(true);
+      expect(notesRevealed(merged)).toBe(true);
+    });
+
+    it('while a package from the rep’s own other device brings its answer', () => {
+      const fromRep = { ...fromManager({ feel: 'Rushed' }), callId: 'other-rep-call' };
+      const merged = mergeDebriefs(null, { id: 'rep-call', role: 'rep' }, fromRep, 'rep')!;
+      expect(merged.selfAssessment.feel).toBe('Rushed');
+    });
   });
 });
 
