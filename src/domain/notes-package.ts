@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { packCode, unpackCode } from './compact-code';
 import { CallSchema, type Call, type Transition } from './call';
-import { DebriefSchema, emptyDebrief, type Debrief } from './debrief';
+import { DebriefSchema, debriefStatus, emptyDebrief, type Debrief } from './debrief';
 import { derivedId } from './derived-id';
 import { problemOf, type Issue } from './schema-issues';
 import { EpochMsSchema } from './schema-parts';
@@ -233,8 +233,17 @@ export function mergeNotesPackage(
     });
   }
   const debrief = mergeDebriefs(localDebrief, local, pkg.debrief, pkg.call.role);
-  const debriefChanged = JSON.stringify(debrief) !== JSON.stringify(localDebrief);
+  const debriefChanged = visibleDebrief(debrief) !== visibleDebrief(localDebrief);
   return { call, newNotes, copiedNotes, skippedNotes, addedTransitions: incoming.length, debrief, debriefChanged };
+}
+
+/**
+ * A debrief as a person sees it, to tell whether a merge changed it: a debrief not started yet looks like none, and
+ * the time of its last edit shows nowhere. (A manager's debrief with only a self-assessment, which stays on the
+ * manager's device, brings nothing to the rep's.)
+ */
+function visibleDebrief(debrief: Debrief | null): string | null {
+  return debrief && debriefStatus(debrief) !== 'not-started' ? JSON.stringify({ ...debrief, updatedAt: 0 }) : null;
 }
 
 /**

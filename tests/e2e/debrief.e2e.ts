@@ -122,7 +122,12 @@ describe('the debrief', () => {
     await page.getByLabel('Paste a notes code').fill(notesCodeText);
     await page.getByRole('button', { name: 'Import the code' }).click();
     await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
-    // The manager's debrief fields came along with the rep's answer, so the manager's notes may be opened now.
+    // The answer the manager typed on the manager's device stays there: on the rep's device the manager's notes
+    // open only once the rep has answered here.
+    await page.getByText('The manager’s notes open once you have answered “How did it feel?”').waitFor();
+    expect(await page.getByLabel('How did it feel?').inputValue()).toBe('');
+    expect(await page.getByRole('button', { name: 'Show the manager’s notes' }).count()).toBe(0);
+    await page.getByLabel('How did it feel?').fill('Fine until the pricing');
     await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
     const allNotes = async () => (await page.locator('.phase-notes').allInnerTexts()).join('\n');
     await expect.poll(allNotes).toContain('missed the budget hint');
@@ -155,8 +160,8 @@ describe('the debrief', () => {
     await page.locator('.phase[aria-current="true"]').filter({ hasText: 'Proposal' }).waitFor();
     // The rep's own transitions tell the story: Open, then Proposal, never the manager's "Next step".
     expect(await page.locator('.phase > strong').allInnerTexts()).toEqual(['Open', 'Proposal']);
-    // The manager's debrief fields came along: the rep's empty self-assessment now holds what was typed there.
-    expect(await page.getByLabel('How did it feel?').inputValue()).toBe('Good start, lost the thread on pricing');
+    // The rep's own answer, not the one typed on the manager's device.
+    expect(await page.getByLabel('How did it feel?').inputValue()).toBe('Fine until the pricing');
 
     // The same package again, as the file this time: nothing new.
     await page.getByLabel('Import partner’s notes').setInputFiles(packageFile);
@@ -168,7 +173,7 @@ describe('the debrief', () => {
   it('is complete only once the outcome and both coaching lists are set, and exports them in Markdown', async () => {
     const page = await openDebrief(rep);
     const status = page.locator('.debrief-status strong');
-    // Started already: the merged self-assessment from the manager's device counts.
+    // Started already: the rep answered "How did it feel?".
     expect(await status.innerText()).toBe('In progress');
     await page
       .getByRole('group', { name: /^Was the objective met/ })

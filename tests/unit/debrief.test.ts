@@ -14,6 +14,7 @@ import {
   parseNotesCode,
   parseNotesPackage,
 } from '../../src/domain/notes-package';
+import { notesMergeSummary } from '../../src/domain/notes-merge-summary';
 import { packCode } from '../../src/domain/compact-code';
 import { authoritativeTransitions, buildTimeline } from '../../src/domain/timeline';
 import { PLAN } from './fixtures';
@@ -391,6 +392,16 @@ describe('merging, further rules', () => {
       // The rest of the manager's debrief still comes in, keyed by the rep's call.
       expect(merged.outcome.objectiveMet).toBe('yes');
       expect(merged.callId).toBe('rep-call');
+    });
+
+    it('and a manager’s debrief with nothing but a self-assessment changes nothing to tell', () => {
+      const manager = managerCall();
+      const onlySkipped = { ...fromManager({ skipped: true }), outcome: managerBase.outcome };
+      const merged = mergeNotesPackage(repCall(), [], notesPackage(manager.call, manager.notes, onlySkipped, T0));
+      expect(merged.debriefChanged).toBe(false);
+      expect(notesMergeSummary(merged, 'manager', onlySkipped)).toBe(
+        'Merged 3 notes and 1 transition from the manager.',
+      );
     });
 
     it('with an untouched debrief here, when the manager skipped or typed an answer', () => {
