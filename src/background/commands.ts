@@ -1,6 +1,7 @@
 // Keyboard commands (manifest `commands`, changeable at chrome://extensions/shortcuts).
 import { browser, type Tabs } from '../platform/browser';
 import { FOCUS_NOTE_MESSAGE, TOGGLE_OVERLAY_MESSAGE } from '../platform/frame-channel';
+import { openCallPanel } from '../platform/side-panel';
 
 const MESSAGES: Record<string, string> = {
   'toggle-overlay': TOGGLE_OVERLAY_MESSAGE,
@@ -9,11 +10,18 @@ const MESSAGES: Record<string, string> = {
 
 /**
  * Passes a shortcut to the tab it was pressed in: hide or show the overlay, or put the cursor in the note line.
- * Tabs without an overlay ignore it.
+ * Tabs without an overlay ignore it. "Open the side panel" opens that tab's panel; on a tab that has none, nothing
+ * happens.
  */
 export async function handleCommand(command: string, tab: Pick<Tabs.Tab, 'id'> | undefined): Promise<void> {
+  if (tab?.id === undefined) return;
+  if (command === 'open-side-panel') {
+    // First thing, with no await before it: the shortcut is the user gesture that lets a side panel open.
+    await openCallPanel(tab.id).catch(() => undefined);
+    return;
+  }
   const type = MESSAGES[command];
-  if (!type || tab?.id === undefined) return;
+  if (!type) return;
   try {
     await browser.tabs.sendMessage(tab.id, { type });
   } catch {

@@ -6,6 +6,7 @@ import { NEARBY_WINDOW_MS, offerPlans, searchPlans } from '../domain/plan-choice
 import type { MeetingState, OverlayReplies, OverlayRequest } from '../platform/messages';
 import { getCall, listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
 import { deleteNote, listNotesForCall, saveNote } from '../storage/notes';
+import { enableCallPanel } from '../platform/side-panel';
 import { getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween } from '../storage/plans';
 
 /** A call started this long ago or less, in the same meeting and not ended, is picked up again on reload. */
@@ -16,6 +17,8 @@ export async function handleOverlayRequest(
   request: OverlayRequest,
   now: number,
   newId: () => string,
+  /** The tab the request came from, when it came from a frame in a tab. */
+  tabId?: number,
 ): Promise<OverlayReplies[OverlayRequest['type']]> {
   switch (request.type) {
     case 'meeting/state':
@@ -43,6 +46,10 @@ export async function handleOverlayRequest(
     case 'notes/delete':
       await deleteNote(request.callId, request.noteId);
       return null;
+    case 'panel/enable':
+      if (tabId === undefined) throw new Error('Only an overlay on a meeting tab has a side panel to enable.');
+      await enableCallPanel(tabId, request.meeting);
+      return { tabId };
   }
 }
 

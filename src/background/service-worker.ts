@@ -2,6 +2,7 @@
 // is delivered; nothing that matters is kept in memory between messages.
 import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
+import { announceChange, changeFor } from '../platform/changes';
 import { handleCommand } from './commands';
 import { isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
 import { handleOverlayRequest } from './overlay-requests';
@@ -24,8 +25,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   }
   const parsed = parseOverlayRequest(message);
   if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-  return handleOverlayRequest(parsed.request, Date.now(), () => crypto.randomUUID()).then(
-    (value) => ({ ok: true, value }),
+  const request = parsed.request;
+  return handleOverlayRequest(request, Date.now(), () => crypto.randomUUID(), sender.tab?.id).then(
+    (value) => {
+      // Every other surface showing this call hears of the change at once, with the stored record.
+      const change = changeFor(request, value);
+      if (change) void announceChange(change);
+      return { ok: true, value };
+    },
     (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -126,3 +126,23 @@ export function openQuestions(call: Call): Plan['questions'] {
   const ticked = new Set(call.questionTicks.map((tick) => tick.questionId));
   return call.planSnapshot.questions.filter((question) => !ticked.has(question.id) && question.text.trim() !== '');
 }
+
+/**
+ * Time spent in each agenda item so far, in agenda order: every visit counts, so an item gone back to adds up.
+ * The current item runs until `now` (or the call's end).
+ */
+export function timeSpentPerItem(call: Call, now: number): number[] {
+  const agenda = call.planSnapshot.agenda;
+  const spent = agenda.map(() => 0);
+  const end = Math.max(call.startedAt, call.endedAt ?? now);
+  let index = 0;
+  let since = call.startedAt;
+  for (const transition of call.transitions) {
+    const at = Math.min(Math.max(transition.at, since), end);
+    spent[Math.min(index, agenda.length - 1)]! += at - since;
+    index = transition.toItemIndex;
+    since = at;
+  }
+  spent[Math.min(index, agenda.length - 1)]! += end - since;
+  return spent;
+}

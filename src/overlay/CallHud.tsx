@@ -2,7 +2,7 @@
 // call is, the two time boxes, the ask when it is time, and Back and Next; the manager sees their part now, what not
 // to raise and when to step in, and the note line. Everything else (the agenda, the questions to tick, the notes
 // list, the objectives in full) is one click away under "More".
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Call } from '../domain/call';
 import {
@@ -15,11 +15,12 @@ import {
   timeStatusWords,
 } from '../domain/call-progress';
 import { planDisplayName } from '../domain/plan';
+import { AgendaList, Objectives, QuestionTicks } from './CallDetails';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
 
 /** A time box as a bar and in words: "Item 4:12 of 10:00 · in time". */
-function TimeBar(props: { label: string; elapsedMs: number; boxMs: number; class: string }) {
+export function TimeBar(props: { label: string; elapsedMs: number; boxMs: number; class: string }) {
   const status = timeStatus(props.elapsedMs, props.boxMs);
   const share = props.boxMs > 0 ? Math.min(1, props.elapsedMs / props.boxMs) : 1;
   return (
@@ -180,10 +181,6 @@ function More(props: {
 }) {
   const { call } = props;
   const plan = call.planSnapshot;
-  const ticked = new Map(call.questionTicks.map((tick) => [tick.questionId, tick.at]));
-  // A tick shows at once; storage confirms it a moment later, and a failed write puts it back.
-  const [pendingTicks, setPendingTicks] = useState<Record<string, boolean>>({});
-  useEffect(() => setPendingTicks({}), [call]);
   return (
     <details class="more" open={props.open} onToggle={(event) => props.onOpen(event.currentTarget.open)}>
       <summary>
@@ -195,40 +192,9 @@ function More(props: {
       </summary>
       <div class="plan-title">{planDisplayName(plan)}</div>
       {props.call.role === 'rep' && <p class="cue">{roleCues(plan, 'rep', plan.agenda[props.itemIndex]!).now}</p>}
-      {plan.objective.trim() && <p class="objective">Objective: {plan.objective}</p>}
-      {plan.customerObjective.trim() && <p class="objective">Theirs: {plan.customerObjective}</p>}
-      <ol class="agenda" aria-label="Agenda">
-        {plan.agenda.map((item, index) => (
-          <li key={item.id} class={index === props.itemIndex ? 'now' : undefined}>
-            {item.title} <span class="muted">({formatClock(item.minutes * 60_000)})</span>
-          </li>
-        ))}
-      </ol>
-      {plan.questions.length > 0 && (
-        <fieldset class="questions">
-          <legend>Questions to cover</legend>
-          {plan.questions.map((question) => (
-            <label key={question.id}>
-              <input
-                type="checkbox"
-                checked={pendingTicks[question.id] ?? ticked.has(question.id)}
-                onChange={(event) => {
-                  const checked = event.currentTarget.checked;
-                  setPendingTicks((current) => ({ ...current, [question.id]: checked }));
-                  props.onTick(question.id, checked);
-                }}
-              />
-              {question.text}
-              {ticked.has(question.id) && (
-                <span class="muted"> ✓ {formatClock(ticked.get(question.id)! - call.startedAt)}</span>
-              )}
-            </label>
-          ))}
-          {props.askNow && props.stillOpen.length > 0 && (
-            <p class="still-open">Still open: {props.stillOpen.map((question) => question.text).join(' · ')}</p>
-          )}
-        </fieldset>
-      )}
+      <Objectives call={call} />
+      <AgendaList call={call} itemIndex={props.itemIndex} />
+      <QuestionTicks call={call} askNow={props.askNow} onTick={props.onTick} />
       {props.children}
     </details>
   );

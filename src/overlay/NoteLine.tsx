@@ -198,13 +198,13 @@ function lineHint(notes: NotesState): string {
   return `${last.status === 'saved' ? '✓ Saved' : '… Saving'} ${formatClock(last.note.offsetMs)} · ${keys}`;
 }
 
-/** The latest notes, newest first, each with Edit and Delete. */
-export function NoteList({ notes }: { notes: NotesState }) {
-  const latest = notes.notes.slice(-SHOWN_NOTES).reverse();
+/** The latest notes (`all`: every note), newest first, each with Edit and Delete. */
+export function NoteList({ notes, all = false }: { notes: NotesState; all?: boolean }) {
+  const latest = (all ? notes.notes : notes.notes.slice(-SHOWN_NOTES)).reverse();
   return (
     <div class="note-history">
       {latest.length > 0 && (
-        <ol class="note-list" aria-label="Latest notes" reversed>
+        <ol class="note-list" aria-label={all ? 'Notes on this call' : 'Latest notes'} reversed>
           {latest.map((shown) => (
             <NoteRow key={shown.note.id} note={shown.note} status={shown.status} notes={notes} />
           ))}

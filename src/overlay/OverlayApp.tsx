@@ -23,6 +23,9 @@ import { FOCUS_NOTE_REQUEST, moveOverlay } from './host-channel';
 import { CallHud, NowTitle } from './CallHud';
 import { NoteLine, NoteList } from './NoteLine';
 import { useNotes } from './useNotes';
+import { useNow } from './useNow';
+import { listenForChanges } from '../platform/changes';
+import { openCallPanel } from '../platform/side-panel';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
 /** While a call runs, the overlay tells storage it is still showing it this often. */
@@ -33,18 +36,6 @@ type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { 
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The time, ticking once a second while `active`. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
 }
 
 /** True while the last pointer click was held back because the meeting page covered the overlay. */
@@ -103,6 +94,41 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
     window.addEventListener(FOCUS_NOTE_REQUEST, onFocusNote);
     return () => window.removeEventListener(FOCUS_NOTE_REQUEST, onFocusNote);
   }, []);
+
+  // The side panel of this tab shows this meeting; its tab id lets "Panel" open it within the click.
+  const [panelTabId, setPanelTabId] = useState<number | null>(null);
+  const [panelError, setPanelError] = useState<string | null>(null);
+  useEffect(() => {
+    void requestFromServiceWorker({ type: 'panel/enable', meeting }).then(
+      (reply) => setPanelTabId(reply.tabId),
+      () => setPanelTabId(null),
+    );
+  }, [key]);
+  const openPanel = () => {
+    if (panelTabId === null) return;
+    setPanelError(null);
+    // No await before this: the click is the gesture that lets the panel open.
+    openCallPanel(panelTabId).catch(() =>
+      setPanelError('The side panel could not open here. The whole call is under More.'),
+    );
+  };
+
+  // A change made on another surface (the side panel): the call shown is always the stored one.
+  useEffect(
+    () =>
+      listenForChanges((change) => {
+        if (change.type !== 'changed/call' || meetingKey(change.call.meeting) !== key) return;
+        const call = change.call;
+        setLoaded((previous) => {
+          if (previous.status !== 'ready') return previous;
+          const shown = previous.state.activeCall;
+          // An older call of this meeting ending says nothing about the one running now.
+          if (call.endedAt !== null && shown && shown.id !== call.id) return previous;
+          return { status: 'ready', state: { ...previous.state, activeCall: call.endedAt === null ? call : null } };
+        });
+      }),
+    [key],
+  );
 
   const refresh = useCallback(async () => {
     setLoaded({ status: 'loading' });
@@ -225,6 +251,16 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
         {/* In a call, the header line is the call's "now": one line less to glance over. */}
         <h1 class={activeCall ? 'visually-hidden' : undefined}>Ridealong</h1>
         {activeCall && <NowTitle call={activeCall} now={now} />}
+        {panelTabId !== null && (
+          <button
+            class="panel-open"
+            aria-label="Panel: the whole call beside the meeting"
+            title="The whole call in the side panel (Alt+Shift+O)"
+            onClick={openPanel}
+          >
+            Panel
+          </button>
+        )}
         {/* The name starts with the visible word, so a speech-control user's "click Hide" finds it (WCAG 2.5.3). */}
         <button ref={toggleRef} aria-expanded="true" aria-label="Hide Ridealong" onClick={() => toggle(false)}>
           Hide
@@ -243,6 +279,11 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
           </p>
           <button onClick={() => void refresh()}>Try again</button>
         </div>
+      )}
+      {panelError && (
+        <p class="error" role="alert">
+          {panelError}
+        </p>
       )}
       {actionError && (
         <p class="error" role="alert">

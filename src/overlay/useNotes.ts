@@ -3,6 +3,7 @@ import type { Call } from '../domain/call';
 import { createNote, isEmptyNote, type Note, type NoteTag } from '../domain/note';
 import { addPendingNote, loadPendingNotes, removePendingNote } from '../platform/note-outbox';
 import { requestFromServiceWorker } from '../platform/request';
+import { listenForChanges } from '../platform/changes';
 
 export interface ShownNote {
   note: Note;
@@ -120,6 +121,33 @@ export function useNotes(call: Call | null) {
     return () => {
       cancelled = true;
     };
+  }, [callId]);
+
+  // A note stored or deleted on another surface of this call (the side panel, or the HUD seen from the panel).
+  useEffect(() => {
+    if (!callId) return;
+    return listenForChanges((change) => {
+      if (change.type === 'changed/note' && change.note.callId === callId) {
+        const stored = change.note;
+        if (deletedIds.current.has(stored.id)) return;
+        setNotes((current) => {
+          const shown = current.get(stored.id);
+          // A version typed here and not stored yet is newer than what another surface stored.
+          if (shown?.status === 'pending' && JSON.stringify(shown.note) !== JSON.stringify(stored)) return current;
+          return new Map(current).set(stored.id, { note: stored, status: 'saved' });
+        });
+      }
+      if (change.type === 'changed/note-deleted' && change.callId === callId) {
+        setNotes((current) => {
+          const shown = current.get(change.noteId);
+          // Pending here: an undo on its way, which stores it again.
+          if (!shown || shown.status === 'pending') return current;
+          const next = new Map(current);
+          next.delete(change.noteId);
+          return next;
+        });
+      }
+    });
   }, [callId]);
 
   // Anything still pending is sent again until storage takes it.

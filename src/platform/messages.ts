@@ -27,6 +27,8 @@ export const OverlayRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('notes/save'), note: NoteSchema }),
   v.strictObject({ type: v.literal('notes/list'), callId: IdSchema }),
   v.strictObject({ type: v.literal('notes/delete'), callId: IdSchema, noteId: IdSchema }),
+  /** From the overlay frame on a meeting tab: that tab's side panel shows this meeting. Answers the tab's id. */
+  v.strictObject({ type: v.literal('panel/enable'), meeting: MeetingIdSchema }),
 ]);
 export type OverlayRequest = v.InferOutput<typeof OverlayRequestSchema>;
 export type OverlayRequestType = OverlayRequest['type'];
@@ -52,6 +54,7 @@ export interface OverlayReplies {
   'notes/save': Note;
   'notes/list': Note[];
   'notes/delete': null;
+  'panel/enable': { tabId: number };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -28,6 +28,7 @@ const SAFE_TO_REPEAT: ReadonlySet<OverlayRequestType> = new Set<OverlayRequestTy
   'notes/save',
   'notes/list',
   'notes/delete',
+  'panel/enable',
 ]);
 
 /**

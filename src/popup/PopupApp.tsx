@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { meetingFromUrl } from '../domain/meeting-url';
+import { isZoomWebAppHome, meetingFromUrl } from '../domain/meeting-url';
 import {
   CALL_TYPES,
   MAX_CALL_MINUTES,
@@ -28,6 +28,7 @@ import { downloadFile } from '../ui/files';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { DataLossNotice, StorageProblem } from '../ui/storage-problem';
 import { ImportPlans } from './ImportPlans';
+import { openCallPanel } from '../platform/side-panel';
 
 /** The meeting sites' tabs; the host permissions let the popup read their URLs without the `tabs` permission. */
 const MEETING_TAB_PATTERNS = ['https://meet.google.com/*', 'https://*.zoom.us/*'];
@@ -54,6 +55,8 @@ export function PopupApp() {
   const [shared, setShared] = useState<{ title: string; code: string } | null>(null);
   const [search, setSearch] = useState('');
   const [toDebrief, setToDebrief] = useState<Call | null>(null);
+  /** The current tab, when it is in a meeting: its side panel is one click away. */
+  const [meetingTabId, setMeetingTabId] = useState<number | null>(null);
   const [shownLater, setShownLater] = useState(LIST_PAGE);
   const [shownPast, setShownPast] = useState(LIST_PAGE);
   const [pastOpen, setPastOpen] = useState(false);
@@ -74,6 +77,13 @@ export function PopupApp() {
 
   useEffect(() => {
     void reload();
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => {
+        const url = tab?.url ?? '';
+        if (tab?.id !== undefined && (meetingFromUrl(url) || isZoomWebAppHome(url))) setMeetingTabId(tab.id);
+      })
+      .catch(() => undefined);
     // The last call that ended in the past day, on this device: the moment to debrief it. A call whose meeting is in
     // no open tab any more ended when it was last seen, and is stored as ended then.
     void (async () => {
@@ -186,6 +196,25 @@ export function PopupApp() {
       <DataLossNotice
         onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL('src/debrief/debrief.html#backup') })}
       />
+      {meetingTabId !== null && (
+        <div class="panel-offer">
+          <button
+            class="primary"
+            onClick={() =>
+              // No await before this: the click is the gesture that lets the side panel open.
+              void openCallPanel(meetingTabId).then(
+                () => window.close(),
+                () =>
+                  setStatus(
+                    'The side panel opens once Ridealong shows on this meeting tab. Reload the tab, then try again.',
+                  ),
+              )
+            }
+          >
+            Open the call in the side panel
+          </button>
+        </div>
+      )}
       {toDebrief && (
         <div class="debrief-offer">
           <span>

@@ -23,8 +23,9 @@ interface BuiltManifest {
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as BuiltManifest;
 
 describe('dist/manifest.json', () => {
-  it('asks for storage and unlimitedStorage, and host access to the meeting sites only', () => {
-    expect(manifest.permissions.sort()).toEqual(['storage', 'unlimitedStorage']);
+  it('asks for storage, unlimitedStorage and sidePanel, and host access to the meeting sites only', () => {
+    // None of the three shows a warning at install: sidePanel only lets Ridealong put its own page beside a tab.
+    expect(manifest.permissions.sort()).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions.sort()).toEqual([...MEETING_HOSTS].sort());
     expect(manifest.externally_connectable).toBeUndefined();
     // Nothing to ask for later either: the approved list is the whole list.

@@ -15,6 +15,7 @@ import {
   openQuestions,
   roleCues,
   timeStatus,
+  timeSpentPerItem,
   timeStatusWords,
 } from '../../src/domain/call-progress';
 import { PLAN } from './fixtures';
@@ -167,5 +168,19 @@ describe('a time box at a glance', () => {
     expect(timeStatus(minutes(55), minutes(60))).toBe('near-end');
     expect(timeStatus(minutes(10) + 1000, minutes(10))).toBe('over');
     expect(timeStatusWords(minutes(12.5), minutes(10))).toBe('2:30 over');
+  });
+});
+
+describe('time spent per agenda item', () => {
+  it('counts every visit, the current item up to now, and nothing for items not reached', () => {
+    let moved = moveToItem(call, 1, 'rep', T0 + 4 * MINUTE);
+    moved = moveToItem(moved, 0, 'rep', T0 + 10 * MINUTE);
+    moved = moveToItem(moved, 1, 'rep', T0 + 11 * MINUTE);
+    expect(timeSpentPerItem(moved, T0 + 15 * MINUTE)).toEqual([5 * MINUTE, 10 * MINUTE, 0]);
+  });
+
+  it('stops at the end of an ended call', () => {
+    const ended = endCall(moveToItem(call, 2, 'rep', T0 + 20 * MINUTE), T0 + 26 * MINUTE);
+    expect(timeSpentPerItem(ended, T0 + 90 * MINUTE)).toEqual([20 * MINUTE, 0, 6 * MINUTE]);
   });
 });

@@ -1,0 +1,246 @@
+// The side panel: the whole call beside the meeting, covering none of it. The manager's notes desk, and the rep's
+// full agenda. It shows the very call the HUD on the meeting tab shows: both read and write through the service
+// worker, which tells every surface of each change (platform/changes.ts), so nothing is stored twice and a Next in
+// one shows in the other at once.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Call } from '../domain/call';
+import { askCue, callProgress, roleCues, timeSpentPerItem } from '../domain/call-progress';
+import { meetingKey, type MeetingId } from '../domain/meeting-url';
+import { DEFAULT_NOTE_TAGS, type NoteTag } from '../domain/note';
+import { planDisplayName } from '../domain/plan';
+import { browser } from '../platform/browser';
+import { listenForChanges } from '../platform/changes';
+import { loadNoteTags } from '../platform/note-tags';
+import { requestFromServiceWorker } from '../platform/request';
+import { AgendaList, Objectives, QuestionTicks } from '../overlay/CallDetails';
+import { NowTitle, TimeBar } from '../overlay/CallHud';
+import { NoteLine, NoteList } from '../overlay/NoteLine';
+import { useNotes } from '../overlay/useNotes';
+import { useNow } from '../overlay/useNow';
+
+type Shown =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; call: Call | null; ended: Call | null };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function SidePanelApp({ meeting }: { meeting: MeetingId }) {
+  const key = meetingKey(meeting);
+  const [shown, setShown] = useState<Shown>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [tags, setTags] = useState<NoteTag[]>(DEFAULT_NOTE_TAGS);
+  const call = shown.status === 'ready' ? shown.call : null;
+  const now = useNow(call !== null);
+  const notes = useNotes(call);
+
+  const show = (next: Call) =>
+    setShown((previous) => {
+      const current = previous.status === 'ready' ? previous.call : null;
+      if (next.endedAt === null) return { status: 'ready', call: next, ended: null };
+      // An older call of this meeting ending says nothing about the one running now.
+      if (current && current.id !== next.id) return previous;
+      return { status: 'ready', call: null, ended: next };
+    });
+
+  const load = async () => {
+    setShown({ status: 'loading' });
+    try {
+      const state = await requestFromServiceWorker({ type: 'meeting/state', meeting });
+      setShown({ status: 'ready', call: state.activeCall, ended: null });
+    } catch (error) {
+      setShown({ status: 'failed', message: errorText(error) });
+    }
+  };
+
+  useEffect(() => {
+    void loadNoteTags().then(setTags);
+    void load();
+    return listenForChanges((change) => {
+      if (change.type === 'changed/call' && meetingKey(change.call.meeting) === key) show(change.call);
+    });
+  }, [key]);
+
+  /** One write through the service worker; what shows is what storage returned. */
+  const act = async (send: () => Promise<Call>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      show(await send());
+    } catch (error) {
+      setActionError(`${errorText(error)} Nothing was lost; try again.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="side">
+      {shown.status === 'loading' && <p class="muted">Loading the call…</p>}
+      {shown.status === 'failed' && (
+        <div>
+          <p class="error" role="alert">
+            {shown.message}
+          </p>
+          <button onClick={() => void load()}>Try again</button>
+        </div>
+      )}
+      {actionError && (
+        <p class="error" role="alert">
+          {actionError}
+        </p>
+      )}
+      {shown.status === 'ready' && !call && <NoCall ended={shown.ended} />}
+      {call && (
+        <CallDesk
+          call={call}
+          now={now}
+          busy={busy}
+          notes={<NoteDesk notes={notes} tags={tags} />}
+          onMove={(toItemIndex) =>
+            void act(() =>
+              requestFromServiceWorker({ type: 'call/moveTo', callId: call.id, toItemIndex, role: call.role }),
+            )
+          }
+          onTick={(questionId, ticked) =>
+            void act(() => requestFromServiceWorker({ type: 'call/tickQuestion', callId: call.id, questionId, ticked }))
+          }
+          onEnd={() => void act(() => requestFromServiceWorker({ type: 'call/end', callId: call.id }))}
+        />
+      )}
+    </main>
+  );
+}
+
+function NoCall({ ended }: { ended: Call | null }) {
+  if (!ended) {
+    return (
+      <>
+        <h1>Ridealong</h1>
+        <p>
+          No call is running in this meeting yet. Choose a plan in the Ridealong box on the meeting tab; the call shows
+          here as soon as it starts.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Call ended</h1>
+      <p>
+        “{planDisplayName(ended.planSnapshot)}” has ended. Debrief it while it is fresh: the rep speaks first.
+      </p>
+      <button
+        class="primary"
+        onClick={() =>
+          void browser.tabs.create({
+            url: browser.runtime.getURL(`src/debrief/debrief.html#call=${encodeURIComponent(ended.id)}`),
+          })
+        }
+      >
+        Open the debrief
+      </button>
+    </>
+  );
+}
+
+function CallDesk(props: {
+  call: Call;
+  now: number;
+  busy: boolean;
+  notes: ComponentChildren;
+  onMove: (toItemIndex: number) => void;
+  onTick: (questionId: string, ticked: boolean) => void;
+  onEnd: () => void;
+}) {
+  const { call, now } = props;
+  const plan = call.planSnapshot;
+  const progress = callProgress(call, now);
+  const rep = call.role === 'rep';
+  const cues = roleCues(plan, call.role, progress.item);
+  // The rep sees the manager's guardrails too: both agreed them, and the rep knows when help may come.
+  const guardrails = rep ? roleCues(plan, 'manager', progress.item).guardrails : cues.guardrails;
+  const atStart = progress.itemIndex === 0;
+  const atEnd = progress.isLastItem;
+  return (
+    <div class="call desk" data-role={call.role}>
+      <header class="desk-header">
+        <h1>{planDisplayName(plan)}</h1>
+        <p class="muted">You are the {rep ? 'rep' : 'manager'} on this call.</p>
+      </header>
+      <section aria-label="Now" class="desk-now">
+        <NowTitle call={call} now={now} />
+        <div class="times">
+          <TimeBar class="item" label="Item" elapsedMs={progress.itemElapsedMs} boxMs={progress.itemBoxMs} />
+          <TimeBar class="total" label="Call" elapsedMs={progress.callElapsedMs} boxMs={progress.callPlannedMs} />
+        </div>
+        <p class="cue">{cues.now}</p>
+        {progress.askNow && (
+          <p class="ask" role="status">
+            <strong>{rep ? 'Ask now:' : 'The ask:'}</strong> {askCue(plan, call.role)}
+          </p>
+        )}
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. */}
+        <div class="actions">
+          <button
+            aria-disabled={atStart || props.busy}
+            onClick={() => !atStart && !props.busy && props.onMove(progress.itemIndex - 1)}
+          >
+            Back
+          </button>
+          <button
+            class={rep ? 'primary' : undefined}
+            aria-disabled={atEnd || props.busy}
+            onClick={() => !atEnd && !props.busy && props.onMove(progress.itemIndex + 1)}
+          >
+            Next item
+          </button>
+        </div>
+        {!rep && (
+          <p class="muted small">The rep moves the call along; Back and Next here only follow it on this device.</p>
+        )}
+      </section>
+      {guardrails.length > 0 && (
+        <section aria-labelledby="guardrails-heading">
+          <h2 id="guardrails-heading">{rep ? 'The manager’s guardrails' : 'Your guardrails'}</h2>
+          <ul class="guardrails">
+            {guardrails.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="objectives-heading">
+        <h2 id="objectives-heading">Objectives</h2>
+        <Objectives call={call} />
+      </section>
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">Agenda, planned and spent</h2>
+        <AgendaList call={call} itemIndex={progress.itemIndex} spentMs={timeSpentPerItem(call, now)} leads />
+      </section>
+      <QuestionTicks call={call} askNow={progress.askNow} onTick={props.onTick} />
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes</h2>
+        {props.notes}
+      </section>
+      <div class="actions end-row">
+        <button class="end" onClick={() => !props.busy && props.onEnd()}>
+          End call
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function NoteDesk({ notes, tags }: { notes: ReturnType<typeof useNotes>; tags: NoteTag[] }) {
+  return (
+    <>
+      <NoteLine notes={notes} tags={tags} focusRequest={0} />
+      <NoteList notes={notes} all />
+    </>
+  );
+}
