@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from './meeting-url';
 import { AgendaIndexSchema, MAX_QUESTIONS, PlanSchema, type Plan } from './plan';
-import { EpochMsSchema, IdSchema } from './schema-parts';
+import { EpochMsSchema, IdSchema, RevisionSchema } from './schema-parts';
 
 export const ROLES = ['rep', 'manager'] as const;
 export const RoleSchema = v.picklist(ROLES);
@@ -56,6 +56,11 @@ export const CallSchema = v.strictObject({
   lastSeenAt: EpochMsSchema,
   /** Set by "End call"; null while the call may still be running. */
   endedAt: v.nullable(EpochMsSchema),
+  /**
+   * Bumped by storage on every change, so a surface that hears of two changes out of order keeps the newer one
+   * (`isNewerCall`). Absent on calls stored before it existed: those count as 0.
+   */
+  revision: v.optional(RevisionSchema),
 });
 export type Call = v.InferOutput<typeof CallSchema>;
 
@@ -73,6 +78,15 @@ export function startCall(plan: Plan, role: Role, meeting: MeetingId, now: numbe
     lastSeenAt: now,
     endedAt: null,
   };
+}
+
+/**
+ * Whether `incoming` may replace `shown` on screen: another call, or the same call at the same or a later revision.
+ * Changes reach the HUD and the side panel over separate messages, which may arrive out of order.
+ */
+export function isNewerCall(incoming: Call, shown: Call | null): boolean {
+  if (!shown || shown.id !== incoming.id) return true;
+  return (incoming.revision ?? 0) >= (shown.revision ?? 0);
 }
 
 /** The agenda item the call is on: the last transition's target, or the first item before any. */

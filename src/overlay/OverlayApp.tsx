@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Call, Role } from '../domain/call';
+import { isNewerCall, type Call, type Role } from '../domain/call';
 import { callProgress, formatClock } from '../domain/call-progress';
 import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { planDisplayName, plannedMinutes, type Plan } from '../domain/plan';
@@ -113,19 +113,22 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
     );
   };
 
+  /** Shows a call as storage returned it, here or on another surface; never an older version over a newer one. */
+  const showCall = (call: Call) =>
+    setLoaded((previous) => {
+      if (previous.status !== 'ready') return previous;
+      const shown = previous.state.activeCall;
+      // An older call of this meeting ending says nothing about the one running now.
+      if (call.endedAt !== null && shown && shown.id !== call.id) return previous;
+      if (!isNewerCall(call, shown)) return previous;
+      return { status: 'ready', state: { ...previous.state, activeCall: call.endedAt === null ? call : null } };
+    });
+
   // A change made on another surface (the side panel): the call shown is always the stored one.
   useEffect(
     () =>
       listenForChanges((change) => {
-        if (change.type !== 'changed/call' || meetingKey(change.call.meeting) !== key) return;
-        const call = change.call;
-        setLoaded((previous) => {
-          if (previous.status !== 'ready') return previous;
-          const shown = previous.state.activeCall;
-          // An older call of this meeting ending says nothing about the one running now.
-          if (call.endedAt !== null && shown && shown.id !== call.id) return previous;
-          return { status: 'ready', state: { ...previous.state, activeCall: call.endedAt === null ? call : null } };
-        });
+        if (change.type === 'changed/call' && meetingKey(change.call.meeting) === key) showCall(change.call);
       }),
     [key],
   );
@@ -144,12 +147,7 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
     setBusy(true);
     setActionError(null);
     try {
-      const call = await send();
-      setLoaded((previous) =>
-        previous.status === 'ready'
-          ? { status: 'ready', state: { ...previous.state, activeCall: call.endedAt === null ? call : null } }
-          : previous,
-      );
+      showCall(await send());
     } catch (error) {
       setActionError(`${errorText(error)} Nothing was lost; try again.`);
     } finally {

@@ -4,7 +4,7 @@
 // one shows in the other at once.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Call } from '../domain/call';
+import { isNewerCall, type Call } from '../domain/call';
 import { askCue, callProgress, roleCues, timeSpentPerItem } from '../domain/call-progress';
 import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { DEFAULT_NOTE_TAGS, type NoteTag } from '../domain/note';
@@ -41,6 +41,8 @@ export function SidePanelApp({ meeting }: { meeting: MeetingId }) {
   const show = (next: Call) =>
     setShown((previous) => {
       const current = previous.status === 'ready' ? previous.call : null;
+      // Two changes may arrive out of order: never show an older version over a newer one.
+      if (!isNewerCall(next, current)) return previous;
       if (next.endedAt === null) return { status: 'ready', call: next, ended: null };
       // An older call of this meeting ending says nothing about the one running now.
       if (current && current.id !== next.id) return previous;

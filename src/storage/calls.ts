@@ -29,7 +29,7 @@ export async function updateCall(id: string, change: (call: Call) => Call): Prom
   // Validated before the put, inside the transaction: nothing but IndexedDB requests may be awaited here.
   let next: Call;
   try {
-    next = v.parse(CallSchema, change(current));
+    next = v.parse(CallSchema, { ...change(current), revision: (current.revision ?? 0) + 1 });
   } catch (error) {
     await abortTransaction(transaction);
     throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentItemIndex, moveToItem, startCall } from '../../src/domain/call';
+import { currentItemIndex, isNewerCall, moveToItem, startCall } from '../../src/domain/call';
 import { PLAN } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
@@ -31,5 +31,20 @@ describe('a call', () => {
     const atEnd = moveToItem(call, 99, 'rep', 20_000);
     expect(currentItemIndex(atEnd)).toBe(2);
     expect(moveToItem(atEnd, 3, 'rep', 30_000)).toBe(atEnd);
+  });
+});
+
+describe('a call heard of twice, out of order', () => {
+  const call = startCall(PLAN, 'rep', { platform: 'meet', code: 'abc-defg-hij' }, 10_000, 'call-1');
+  it('keeps the newer revision on screen, and takes any version of another call', () => {
+    const fifth = { ...moveToItem(call, 1, 'rep', 11_000), revision: 5 };
+    const sixth = { ...moveToItem(fifth, 2, 'rep', 12_000), revision: 6 };
+    expect(isNewerCall(fifth, sixth)).toBe(false);
+    expect(isNewerCall(sixth, fifth)).toBe(true);
+    expect(isNewerCall(sixth, sixth)).toBe(true);
+    expect(isNewerCall(fifth, null)).toBe(true);
+    expect(isNewerCall({ ...call, id: 'call-2' }, sixth)).toBe(true);
+    // Stored before revisions existed: revision 0.
+    expect(isNewerCall(call, fifth)).toBe(false);
   });
 });

@@ -121,6 +121,8 @@ describe('calls', () => {
       })),
     ]);
     expect((await getCall('call-1'))?.transitions.map((transition) => transition.at)).toEqual([T + 11_000, T + 12_000]);
+    // Each change is a revision, so a surface that hears of them out of order keeps the newer one.
+    expect((await getCall('call-1'))?.revision).toBe(2);
   });
 
   it('refuses an update that would store a malformed call, and keeps the old one', async () => {
