@@ -224,20 +224,27 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
     const text = clickBlocked
       ? { short: 'Covered: click ignored', full: COVERED_TEXT }
       : pillText(loaded, activeCall, dismissed, now, notes.notes.length);
+    const shown = !dismissed || activeCall !== null || clickBlocked;
     return (
       <div class="overlay pill-wrap">
+        {/* The name holds the very words the pill shows, so a speech-control user can say them (WCAG 2.5.3); the
+            badge is a picture, not a letter, so it adds no word. The longer wording is its description. */}
         <button
           class="pill"
           ref={toggleRef}
           aria-expanded="false"
-          aria-label={`Open Ridealong: ${text.full}`}
+          aria-label={`Open Ridealong: ${text.short}`}
+          aria-describedby={text.full !== text.short ? 'pill-full' : undefined}
           onClick={() => toggle(true)}
         >
-          <span class="brand" aria-hidden="true">
-            R
-          </span>
-          {!dismissed || activeCall || clickBlocked ? <span class="pill-text">{text.short}</span> : null}
+          <img class="brand" src="/icons/icon-32.png" alt="" width={28} height={28} />
+          {shown ? <span class="pill-text">{text.short}</span> : null}
         </button>
+        {text.full !== text.short && (
+          <span id="pill-full" class="visually-hidden">
+            {text.full}
+          </span>
+        )}
       </div>
     );
   }

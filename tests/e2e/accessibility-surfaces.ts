@@ -1,11 +1,11 @@
-// The surfaces the accessibility suite checks beyond the popup and the debrief pages. Each entry opens a surface in
-// the browser given and returns the page or frame to check, in the state named.
+// The surfaces the accessibility suite checks beyond the popup and the debrief pages: the overlay's states on a
+// meeting tab, and the side panel. Each entry opens a surface in the browser given and returns the page or frame to
+// check, in the state named; tests/e2e/accessibility.e2e.ts checks each one in light and dark.
 //
-// ▶ PLACE FOR THE OVERLAY STATES AND THE SIDE PANEL: return them from `inCallSurfaces` (the pill, the HUD for each
-//   role, the ask cue, the side panel page), and tests/e2e/accessibility.e2e.ts checks each one in light and dark,
-//   expecting no serious or critical axe violations. Nothing else needs to change.
+// They run in order on one meeting tab per browser, as a call goes: the pill, the plan chooser, the rep's HUD, the
+// ask, then the manager's HUD, its More fold and the side panel.
 import type { Frame, Page } from 'playwright-core';
-import type { ExtensionBrowser } from './harness';
+import { extensionUrl, OverlayFrame, type ExtensionBrowser } from './harness';
 
 export interface Surface {
   /** Shown in the test's name and its failure message, e.g. "the HUD, rep, near the end". */
@@ -14,7 +14,111 @@ export interface Surface {
   open(browser: ExtensionBrowser): Promise<Page | Frame>;
 }
 
-/** The in-call surfaces: the overlay's states on a meeting tab, and the side panel. None yet. */
+/** The meeting of the plan the accessibility suite creates ("Globex: discovery"). */
+const MEETING_URL = 'https://meet.google.com/glo-bexd-isc';
+const PLAN_TITLE = 'Globex: discovery';
+
+const tabs = new WeakMap<ExtensionBrowser, { page: Page; overlay: OverlayFrame }>();
+
+async function meetingTab(browser: ExtensionBrowser): Promise<{ page: Page; overlay: OverlayFrame }> {
+  let tab = tabs.get(browser);
+  if (!tab) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(MEETING_URL);
+    tab = { page, overlay: await OverlayFrame.on(page) };
+    tabs.set(browser, tab);
+  }
+  await tab.page.bringToFront();
+  return tab;
+}
+
+async function startAs(overlay: OverlayFrame, role: 'rep' | 'manager'): Promise<void> {
+  const end = overlay.frame.getByRole('button', { name: 'End call' });
+  if ((await end.count()) > 0) await end.click();
+  await overlay.frame.getByRole('radio', { name: `the ${role}` }).check();
+  await overlay.frame.getByRole('button', { name: `Start call: ${PLAN_TITLE}` }).click();
+  await overlay.currentItem().waitFor();
+}
+
+/** The in-call surfaces: the overlay's states on a meeting tab, and the side panel. */
 export function inCallSurfaces(): Surface[] {
-  return [];
+  return [
+    {
+      name: 'the overlay’s pill on a meeting with a plan',
+      async open(browser) {
+        const { overlay } = await meetingTab(browser);
+        await overlay.frame.getByRole('button', { name: 'Open Ridealong: Plan ready' }).waitFor();
+        return overlay.frame;
+      },
+    },
+    {
+      name: 'the overlay’s plan chooser',
+      async open(browser) {
+        const { overlay } = await meetingTab(browser);
+        await overlay.expand();
+        await overlay.frame.getByRole('button', { name: `Start call: ${PLAN_TITLE}` }).waitFor();
+        return overlay.frame;
+      },
+    },
+    {
+      name: 'the HUD, rep, in time',
+      async open(browser) {
+        const { overlay } = await meetingTab(browser);
+        await startAs(overlay, 'rep');
+        return overlay.frame;
+      },
+    },
+    {
+      name: 'the HUD, rep, at the ask',
+      async open(browser) {
+        const { overlay } = await meetingTab(browser);
+        for (const step of ['2 of 3', '3 of 3']) {
+          await overlay.frame.getByRole('button', { name: 'Next item' }).click();
+          await overlay.currentItem().filter({ hasText: step }).waitFor();
+        }
+        await overlay.frame.locator('.ask').waitFor();
+        return overlay.frame;
+      },
+    },
+    {
+      name: 'the HUD, manager, with the guardrails and a note saved',
+      async open(browser) {
+        const { overlay } = await meetingTab(browser);
+        await startAs(overlay, 'manager');
+        await overlay.frame.getByRole('textbox', { name: 'Note' }).fill('Asked about the budget');
+        await overlay.frame.getByRole('textbox', { name: 'Note' }).press('Enter');
+        await overlay.frame.getByPlaceholder(/^✓ Saved/).waitFor();
+        await overlay.frame.getByRole('list', { name: 'Guardrails' }).waitFor();
+        return overlay.frame;
+      },
+    },
+    {
+      name: 'the HUD, manager, with More open',
+      async open(browser) {
+        const { overlay } = await meetingTab(browser);
+        await overlay.more();
+        await overlay.frame.getByRole('list', { name: 'Latest notes' }).waitFor();
+        return overlay.frame;
+      },
+    },
+    {
+      name: 'the side panel of the manager’s call',
+      async open(browser) {
+        const { page } = await meetingTab(browser);
+        const path = await browser.context
+          .serviceWorkers()
+          .at(-1)!
+          .evaluate(async (url) => {
+            const [tab] = await chrome.tabs.query({ url });
+            return (await chrome.sidePanel.getOptions({ tabId: tab!.id })).path!;
+          }, page.url());
+        const panel = await browser.context.newPage();
+        await panel.setViewportSize({ width: 400, height: 720 });
+        await panel.goto(extensionUrl(browser.extensionId, path));
+        await panel.getByRole('list', { name: 'Notes on this call' }).waitFor();
+        return panel;
+      },
+    },
+  ];
 }

@@ -29,7 +29,12 @@ export async function seriousViolations(target: Page | Frame): Promise<AxeProble
     (tags) =>
       (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(
         document,
-        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+        {
+          runOnly: { type: 'tag', values: tags },
+          // WCAG 2.5.3, label in name: axe ships it as experimental, so it runs only when named.
+          rules: { 'label-content-name-mismatch': { enabled: true } },
+          resultTypes: ['violations'],
+        },
       ),
     WCAG_21_A_AA,
   );

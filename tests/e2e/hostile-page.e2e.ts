@@ -222,7 +222,7 @@ describe('the overlay host', () => {
     await probed.expand();
     await probed.startCall(PLAN);
     await probed.frame.getByRole('button', { name: 'Hide Ridealong' }).click();
-    await probed.frame.getByRole('button', { name: /^Open Ridealong: Item 1 of 3/ }).waitFor();
+    await probed.frame.getByRole('button', { name: /^Open Ridealong: Item 1\/3/ }).waitFor();
     expect(await hostBox(probed)).toEqual(noPlan);
     await probed.expand();
     await endRunningCall(probed);
