@@ -45,6 +45,15 @@ export async function seedSamplePlan(context, extensionId) {
 export async function openDemoMeeting(context) {
   const page = await context.newPage();
   await page.goto(DEMO_MEETING_URL);
+  return findOverlay(page);
+}
+
+/**
+ * Waits for the overlay frame on a meeting page.
+ * @param {Page} page
+ * @returns {Promise<{ page: Page, overlay: Frame }>}
+ */
+async function findOverlay(page) {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const overlay = page.frames().find((frame) => frame.url().includes('/src/overlay/overlay.html'));
@@ -126,11 +135,24 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await popup.getByRole('button', { name: 'Undo' }).waitFor();
   await popup.close();
 
-  const { page, overlay } = await openDemoMeeting(context);
+  let { page, overlay } = await openDemoMeeting(context);
+  // The meeting as a rep sees it on a laptop: 1280×720.
+  await page.setViewportSize({ width: 1280, height: 720 });
   await shoot(page, 'overlay-collapsed');
   await expandOverlay(overlay);
   await shoot(page, 'overlay-plan-chooser');
-  /** Starts the sample plan's call as `role` and moves to its second item. */
+  // An extension page to move the call's clock with: the HUD's time states need minutes to pass.
+  const helper = await context.newPage();
+  await helper.goto(extensionPage(extensionId, 'src/popup/popup.html'));
+  /** Moves the running call `ms` into the past, then reloads the meeting, as if that much time had gone by. */
+  const timePasses = async (/** @type {number} */ ms) => {
+    await shiftRunningCall(helper, ms);
+    await page.reload();
+    ({ overlay } = await findOverlay(page));
+    await expandOverlay(overlay);
+    await overlay.locator('.now-title').waitFor();
+  };
+  /** Starts the sample plan's call as `role` and moves to its second item (a 5-minute box). */
   const startAndAdvance = async (/** @type {'rep' | 'manager'} */ role) => {
     await overlay.getByRole('radio', { name: `the ${role}` }).check();
     await overlay
@@ -140,10 +162,54 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
     await overlay.getByRole('button', { name: 'Next item' }).click();
     await overlay.locator('.now-title').filter({ hasText: 'Recap' }).waitFor();
   };
+  /** The HUD in time, near the end of the item's box, over it, and at the ask (the last item). */
+  const timeStates = async (/** @type {'rep' | 'manager'} */ role) => {
+    await timePasses(4 * 60_000 + 15_000);
+    await overlay.locator('.time.item.near-end').waitFor();
+    await shoot(page, `hud-${role}-near-end`);
+    await timePasses(90_000);
+    await overlay.locator('.time.item.over').waitFor();
+    await shoot(page, `hud-${role}-over`);
+    // To the last item, one move at a time: the rep asks now; the manager's Next has nowhere to go.
+    for (let item = 3; item <= 6; item++) {
+      await overlay.getByRole('button', { name: 'Next item' }).click();
+      await overlay.locator('.now-title').filter({ hasText: `${item} of 6` }).waitFor();
+    }
+    await shoot(page, `hud-${role}-ask`);
+  };
+  /** The side panel beside the meeting at 1280×720, as Chrome shows it: the tab narrower, the panel at its right. */
+  const besidePanel = async (/** @type {string} */ name) => {
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 400, height: 720 });
+    const search = new URLSearchParams({ tab: '0', platform: 'meet', code: 'abc-defg-hij' });
+    await panel.goto(extensionPage(extensionId, `src/sidepanel/sidepanel.html?${search}`));
+    await panel.locator('.desk .now-title').waitFor();
+    await panel.waitForTimeout(150);
+    const panelPng = await panel.screenshot();
+    await panel.close();
+    await page.bringToFront();
+    await page.setViewportSize({ width: 880, height: 720 });
+    await page.waitForTimeout(150);
+    const meetingPng = await page.screenshot();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const sheet = await context.newPage();
+    await sheet.setViewportSize({ width: 1280, height: 720 });
+    await sheet.setContent(
+      `<body style="margin:0;display:flex;background:#888">
+         <img style="display:block" src="data:image/png;base64,${meetingPng.toString('base64')}">
+         <img style="display:block;border-left:1px solid #888" src="data:image/png;base64,${panelPng.toString('base64')}">
+       </body>`,
+    );
+    await shoot(sheet, name);
+    await sheet.close();
+  };
+
   await startAndAdvance('rep');
-  await shoot(page, 'overlay-in-call-rep');
-  // The call as the manager's device shows it: the part for this item, the guardrails and the rescue line.
+  await shoot(page, 'hud-rep-in-time');
+  await besidePanel('side-panel-rep');
+  await timeStates('rep');
   await overlay.getByRole('button', { name: 'End call' }).click();
+  // The call as the manager's device shows it: the part for this item, the guardrails and the rescue line.
   await startAndAdvance('manager');
   await overlay.getByRole('region', { name: 'Notes' }).focus();
   for (const [key, text] of /** @type {[string, string][]} */ ([
@@ -155,17 +221,16 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   }
-  // The empty note line says whether the last note is stored: the HUD has no room for the list (it is under More).
+  // The empty note line says whether the last note is stored: the HUD has no room for the list.
   await overlay.getByPlaceholder(/^✓ Saved/).waitFor();
-  await shoot(page, 'overlay-in-call-manager');
-  for (let item = 0; item < 4; item++) await overlay.getByRole('button', { name: 'Next item' }).click();
-  // The last item: "the rep asks now", and the manager's Next has nowhere to go.
-  await overlay.getByRole('button', { name: 'Next item', disabled: true }).waitFor();
-  await shoot(page, 'overlay-ask-manager');
+  await shoot(page, 'hud-manager-in-time');
+  await besidePanel('side-panel-manager');
+  await timeStates('manager');
   await overlay.locator('details.more summary').click();
   await overlay.getByRole('list', { name: 'Latest notes' }).waitFor();
-  await shoot(page, 'overlay-more-manager');
+  await shoot(page, 'hud-manager-more');
   await overlay.getByRole('button', { name: 'End call' }).click();
+  await helper.close();
   await page.close();
 
   const history = await context.newPage();
@@ -254,5 +319,41 @@ async function seedPastCalls(page) {
           transaction.onerror = () => reject(transaction.error);
         };
       }),
+  );
+}
+
+/**
+ * Moves the running call (the newest one not ended) `ms` into the past: its start, agenda moves and ticks. It was
+ * on screen a moment ago, so it is still running. Written from one of the extension's own pages.
+ * @param {Page} page an extension page @param {number} ms
+ */
+async function shiftRunningCall(page, ms) {
+  await page.evaluate(
+    (shift) =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('ridealong');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('calls', 'readwrite');
+          const calls = transaction.objectStore('calls');
+          calls.getAll().onsuccess = (event) => {
+            const running = /** @type {any[]} */ (/** @type {any} */ (event.target).result)
+              .filter((call) => call.endedAt === null)
+              .sort((a, b) => a.startedAt - b.startedAt)
+              .at(-1);
+            if (!running) return;
+            calls.put({
+              ...running,
+              startedAt: running.startedAt - shift,
+              transitions: running.transitions.map((/** @type {any} */ move) => ({ ...move, at: move.at - shift })),
+              questionTicks: running.questionTicks.map((/** @type {any} */ tick) => ({ ...tick, at: tick.at - shift })),
+              lastSeenAt: Date.now(),
+            });
+          };
+          transaction.oncomplete = () => resolve(undefined);
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    ms,
   );
 }
