@@ -156,9 +156,11 @@ export function NoteLine({
             onBlur={() => keyboard.onBlur(text)}
             onFocus={keyboard.onFocus}
             onKeyDown={(event) => {
-              if (event.key === 'Escape' && tag) {
+              // Escape clears the line (tag and words); on an empty line it goes on to close the overlay.
+              if (event.key === 'Escape' && (tag || text !== '')) {
                 event.stopPropagation();
                 setTag(null);
+                setText('');
                 return;
               }
               // On an empty line a number key picks a tag, as it does anywhere else in the overlay.

@@ -103,6 +103,23 @@ describe('notes', () => {
     expect(await overlay.frame.locator('.note-status.saved').count()).toBe(5);
   });
 
+  it('are cleared by Escape, tag and words, and the next Escape closes the overlay', async () => {
+    const line = overlay.frame.getByRole('textbox', { name: 'Note' });
+    await line.focus();
+    await overlay.frame.page().keyboard.press('2');
+    await overlay.frame.page().keyboard.type('half a thought');
+    await overlay.frame.locator('.chosen-tag').waitFor();
+    await overlay.frame.page().keyboard.press('Escape');
+    expect(await line.inputValue()).toBe('');
+    expect(await overlay.frame.locator('.chosen-tag').count()).toBe(0);
+    // Still open: the first Escape only cleared the line.
+    expect(await overlay.frame.getByRole('region', { name: 'Ridealong' }).count()).toBe(1);
+    await overlay.frame.page().keyboard.press('Escape');
+    await overlay.frame.getByRole('button', { name: /^Open Ridealong/ }).waitFor();
+    await overlay.expand();
+    await overlay.more();
+  });
+
   it('survive a reload of the tab, and a note still pending completes', async () => {
     const page = overlay.frame.page();
     // The notes store is held busy, so the note below can't be stored yet: it shows as pending.
