@@ -35,6 +35,18 @@ async function openPanelPage(): Promise<Page> {
   return page;
 }
 
+/** The side panels Chrome has open, by their page's URL. */
+function openPanels(): Promise<string[]> {
+  return browser.context
+    .serviceWorkers()
+    .at(-1)!
+    .evaluate(async () =>
+      (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.SIDE_PANEL] })).map(
+        (context) => context.documentUrl!,
+      ),
+    );
+}
+
 const panelNow = () => panel.locator('.desk .now-title');
 const hudNow = () => overlay.currentItem();
 
@@ -131,16 +143,29 @@ describe('the side panel and the HUD show one call', () => {
     await overlay.frame.getByRole('button', { name: `Start call: ${SEEDED_TITLE}` }).waitFor();
   });
 
-  it('opens Chrome’s side panel from the HUD’s Panel button', async () => {
-    // Last: once Chrome's panel takes part of the window, headless input to the tab no longer lines up.
-    const path = await panelPathFor(meeting);
+  it('opens Chrome’s side panel from the toolbar popup on the meeting tab', async () => {
+    // Last tests: once Chrome's panel takes part of the window, headless input to the tab no longer lines up.
     const worker = browser.context.serviceWorkers().at(-1)!;
-    const openPanels = () =>
-      worker.evaluate(async () =>
-        (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.SIDE_PANEL] })).map(
-          (context) => context.documentUrl,
-        ),
-      );
+    const path = await panelPathFor(meeting);
+    const popup = await browser.context.newPage();
+    await popup.goto(extensionUrl(browser.extensionId, 'src/popup/popup.html'));
+    // The popup as the toolbar button opens it over the meeting tab: that tab is the active one.
+    await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.tabs.update(tab!.id!, { active: true });
+    }, meeting.url());
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Open the call in the side panel' }).click();
+    await expect.poll(() => openPanels()).toEqual([extensionUrl(browser.extensionId, path)]);
+    await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.sidePanel.close({ tabId: tab!.id! });
+    }, meeting.url());
+    await expect.poll(() => openPanels()).toEqual([]);
+  });
+
+  it('opens Chrome’s side panel from the HUD’s Panel button', async () => {
+    const path = await panelPathFor(meeting);
     expect(await openPanels()).toEqual([]);
     await overlay.frame.getByRole('button', { name: /^Panel/ }).click();
     await expect.poll(openPanels).toEqual([extensionUrl(browser.extensionId, path)]);
