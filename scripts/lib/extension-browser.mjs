@@ -105,6 +105,8 @@ export function fixtureFor(url) {
     if (pathname === HEAVY_MEETING_PATH) return 'meet-heavy.html';
     return /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(pathname) ? 'meet-call.html' : 'meet-landing.html';
   }
+  // Teams on the web: one app for chat, pre-join and the call screen (tests/e2e/fixtures/teams.html).
+  if (['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'].includes(hostname)) return 'teams.html';
   if (pathname === '/wc/home') return 'zoom-home.html';
   if (pathname.startsWith('/wc/')) return 'zoom-call.html';
   return null;
@@ -138,6 +140,8 @@ export async function routeMeetingSites(context) {
   await context.route('https://meet.google.com/**', handler);
   await context.route('https://*.zoom.us/**', handler);
   await context.route('https://zoom.us/**', handler);
+  for (const host of ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'])
+    await context.route(`https://${host}/**`, handler);
 }
 
 /**

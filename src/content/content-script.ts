@@ -4,8 +4,9 @@
 // cross-origin frame the meeting page's scripts can't read. Even the overlay's position is stored by the frame: the
 // service worker closes chrome.storage to content scripts, since they share the meeting page's process.
 //
-// It never polls the URL: the page's own URL changes (Meet's pushState, replaceState, back and forward) arrive as
-// Navigation API events, and on Zoom's web app home a MutationObserver follows iframe#webclient. On an idle meeting
+// It never polls the URL: the page's own URL changes (Meet's pushState, replaceState, back and forward, Teams' hash
+// routes) arrive as Navigation API events, and on Zoom's web app home and Teams' call screen a MutationObserver
+// follows the one element that says whether a meeting is on. On an idle meeting
 // tab the only work left is a property read every few seconds (npm run bench, "idle meeting tab"; the navigations
 // are tested in tests/e2e/meetings.e2e.ts).
 //
@@ -15,7 +16,14 @@
 //
 // Its only imports are import-free modules; vite.config.ts builds this file as one standalone script so the page
 // never sees a loader or a web-accessible chunk it could fingerprint.
-import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from '../domain/meeting-url';
+import {
+  isTeamsCallScreen,
+  isZoomWebAppHome,
+  meetingFromUrl,
+  sameMeeting,
+  TEAMS_UNNAMED_CALL,
+  type MeetingId,
+} from '../domain/meeting-url';
 import {
   FOCUS_NOTE_MESSAGE,
   OVERLAY_BLOCKED_MESSAGE,
@@ -88,9 +96,13 @@ function webclientSrc(): string {
   return webclient instanceof HTMLIFrameElement ? webclient.src : '';
 }
 
+/** Teams' hang-up control, in the web app's call screen: the one sign that a call screen holds a call. */
+const TEAMS_HANG_UP = '#hangup-button,[data-tid="hangup-main-btn"],[data-tid="call-hangup"]';
+
 function currentMeeting(): MeetingId | null {
   const meeting = meetingFromUrl(location.href);
   if (meeting) return meeting;
+  if (isTeamsCallScreen(location.href)) return document.querySelector(TEAMS_HANG_UP) ? TEAMS_UNNAMED_CALL : null;
   // app.zoom.us/wc/home runs the meeting in a same-origin iframe#webclient. This script runs in the top frame only,
   // so the overlay appears once, on top, sized to the tab.
   if (isZoomWebAppHome(location.href)) {
@@ -101,27 +113,33 @@ function currentMeeting(): MeetingId | null {
 }
 
 /**
- * Zoom's web app home adds, replaces or re-points iframe#webclient long after load, without a navigation of its own.
- * Watched only while on that page: the callback reads one element by id, and only a new src goes on to sync().
+ * Zoom's web app home adds, replaces or re-points iframe#webclient long after load, without a navigation of its own;
+ * Teams' call screen shows its hang-up control once the call is up, and drops it when the call ends. Watched only
+ * while on such a page: the callback reads one element, and only a change goes on to sync().
  */
 let zoomHomeWatcher: MutationObserver | null = null;
 let seenWebclientSrc = '';
 
+/** What the watched page shows: Zoom home's meeting frame, or whether a Teams call screen has its hang-up control. */
+function watchedState(): string {
+  return isTeamsCallScreen(location.href) ? String(!!document.querySelector(TEAMS_HANG_UP)) : webclientSrc();
+}
+
 function followZoomHome(): void {
-  const onHome = isZoomWebAppHome(location.href);
+  const onHome = isZoomWebAppHome(location.href) || isTeamsCallScreen(location.href);
   if (onHome && !zoomHomeWatcher) {
-    seenWebclientSrc = webclientSrc();
+    seenWebclientSrc = watchedState();
     zoomHomeWatcher = new MutationObserver(() => {
-      const src = webclientSrc();
-      if (src === seenWebclientSrc) return;
-      seenWebclientSrc = src;
+      const state = watchedState();
+      if (state === seenWebclientSrc) return;
+      seenWebclientSrc = state;
       sync();
     });
     zoomHomeWatcher.observe(document.documentElement, {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['src', 'id'],
+      attributeFilter: ['src', 'id', 'data-tid'],
     });
   } else if (!onHome && zoomHomeWatcher) {
     zoomHomeWatcher.disconnect();

@@ -1,6 +1,6 @@
 // A call as it happened: which plan (frozen as it was at the start), who ran this device, and when the agenda moved.
 import * as v from 'valibot';
-import { isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from './meeting-url';
+import { isTeamsCallScreen, isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from './meeting-url';
 import { AgendaIndexSchema, MAX_QUESTIONS, PlanSchema, type Plan } from './plan';
 import { EpochMsSchema, IdSchema, RevisionSchema } from './schema-parts';
 
@@ -9,8 +9,12 @@ export const RoleSchema = v.picklist(ROLES);
 export type Role = v.InferOutput<typeof RoleSchema>;
 
 export const MeetingIdSchema = v.strictObject({
-  platform: v.picklist(['meet', 'zoom']),
-  code: v.pipe(v.string(), v.regex(/^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,11})$/)),
+  platform: v.picklist(['meet', 'zoom', 'teams']),
+  // Meet's code, Zoom's number, or Teams' meeting thread, meeting ID, or `call` (src/domain/meeting-url.ts).
+  code: v.pipe(
+    v.string(),
+    v.regex(/^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,16}|19:meeting_[A-Za-z0-9_-]{8,200}@thread\.v2|call)$/),
+  ),
 });
 
 export const TransitionSchema = v.strictObject({
@@ -140,7 +144,8 @@ export function callEndedAt(call: Call, now: number): number | null {
 /**
  * When the call ended, knowing which meeting tabs are open now. A call whose meeting is in no open tab ended when it
  * was last seen alive, even if that was a moment ago: the tab was closed, or it left the meeting. `openTabUrls` holds
- * the URLs of the open meeting-site tabs; a Zoom web-app home tab hides its meeting in a frame, so it counts as open.
+ * the URLs of the open meeting-site tabs; a Zoom web-app home tab hides its meeting in a frame, and a Teams call
+ * screen may not name its meeting, so they count as open.
  */
 export function callEndedAtWithTabs(call: Call, openTabUrls: string[] | null, now: number): number | null {
   const ended = callEndedAt(call, now);
@@ -148,7 +153,9 @@ export function callEndedAtWithTabs(call: Call, openTabUrls: string[] | null, no
   if (ended !== null || openTabUrls === null) return ended;
   const stillOpen = openTabUrls.some(
     (url) =>
-      sameMeeting(meetingFromUrl(url), call.meeting) || (call.meeting.platform === 'zoom' && isZoomWebAppHome(url)),
+      sameMeeting(meetingFromUrl(url), call.meeting) ||
+      (call.meeting.platform === 'zoom' && isZoomWebAppHome(url)) ||
+      (call.meeting.platform === 'teams' && isTeamsCallScreen(url)),
   );
   return stillOpen ? null : call.lastSeenAt;
 }

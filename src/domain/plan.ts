@@ -83,8 +83,11 @@ export const PlanSchema = v.pipe(
     durationMinutes: minutes(MIN_CALL_MINUTES, MAX_CALL_MINUTES),
     /** As typed; empty when there is none. */
     meetingLink: text(MAX_MEETING_LINK_LENGTH),
-    /** `meet:abc-defg-hij`, derived from meetingLink, or null when the link is not a meeting; indexed. */
-    meetingKey: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+    /**
+     * `meet:abc-defg-hij`, derived from meetingLink, or null when the link is not a meeting; indexed. A Teams thread
+     * makes the longest keys (about 80 characters).
+     */
+    meetingKey: v.nullable(v.pipe(v.string(), v.maxLength(256))),
     repName: nameText(100),
     managerName: nameText(100),
     /** Our objective for this call. */
@@ -146,7 +149,7 @@ export function planDisplayName(plan: Pick<Plan, 'title' | 'account'>): string {
 export function meetingLinkProblem(link: string): string | null {
   const trimmed = link.trim();
   if (trimmed === '' || meetingFromUrl(trimmed)) return null;
-  return 'Paste a Google Meet link (https://meet.google.com/abc-defg-hij) or a Zoom web-client link (https://app.zoom.us/wc/12345678901/join), or leave it empty.';
+  return 'Paste a Google Meet link (https://meet.google.com/abc-defg-hij), a Zoom web-client link (https://app.zoom.us/wc/12345678901/join) or a Microsoft Teams meeting link (https://teams.microsoft.com/l/meetup-join/…), or leave it empty.';
 }
 
 /** Sets the link and keeps the indexed meeting key in step with it. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isZoomWebAppHome, meetingFromUrl } from '../domain/meeting-url';
+import { isTeamsCallScreen, isZoomWebAppHome, meetingFromUrl } from '../domain/meeting-url';
 import {
   CALL_TYPES,
   MAX_CALL_MINUTES,
@@ -31,7 +31,13 @@ import { ImportPlans } from './ImportPlans';
 import { openCallPanel } from '../platform/side-panel';
 
 /** The meeting sites' tabs; the host permissions let the popup read their URLs without the `tabs` permission. */
-const MEETING_TAB_PATTERNS = ['https://meet.google.com/*', 'https://*.zoom.us/*'];
+const MEETING_TAB_PATTERNS = [
+  'https://meet.google.com/*',
+  'https://*.zoom.us/*',
+  'https://teams.microsoft.com/*',
+  'https://teams.live.com/*',
+  'https://teams.cloud.microsoft/*',
+];
 import { PlanEditor } from './PlanEditor';
 import { Settings } from './Settings';
 
@@ -81,7 +87,8 @@ export function PopupApp() {
       .query({ active: true, currentWindow: true })
       .then(([tab]) => {
         const url = tab?.url ?? '';
-        if (tab?.id !== undefined && (meetingFromUrl(url) || isZoomWebAppHome(url))) setMeetingTabId(tab.id);
+        if (tab?.id !== undefined && (meetingFromUrl(url) || isZoomWebAppHome(url) || isTeamsCallScreen(url)))
+          setMeetingTabId(tab.id);
       })
       .catch(() => undefined);
     // The last call that ended in the past day, on this device: the moment to debrief it. A call whose meeting is in

@@ -6,7 +6,13 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../../scripts/lib/extension-browser.mjs';
 
-const MEETING_HOSTS = ['https://meet.google.com/*', 'https://*.zoom.us/*'];
+const MEETING_HOSTS = [
+  'https://meet.google.com/*',
+  'https://*.zoom.us/*',
+  'https://teams.microsoft.com/*',
+  'https://teams.live.com/*',
+  'https://teams.cloud.microsoft/*',
+];
 
 interface BuiltManifest {
   permissions: string[];
@@ -43,7 +49,7 @@ describe('dist/manifest.json', () => {
         use_dynamic_url: true,
       },
     ]);
-    expect(manifest.web_accessible_resources[0]!.matches).toHaveLength(2);
+    expect(manifest.web_accessible_resources[0]!.matches).toHaveLength(MEETING_HOSTS.length);
   });
 
   it('runs one content script, in the top frame of the meeting hosts', () => {

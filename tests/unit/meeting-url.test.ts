@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { isMeetingUrl, isZoomWebAppHome, meetingFromUrl, meetingKey, sameMeeting } from '../../src/domain/meeting-url';
+import {
+  isMeetingUrl,
+  isTeamsCallScreen,
+  isZoomWebAppHome,
+  meetingFromUrl,
+  meetingKey,
+  sameMeeting,
+} from '../../src/domain/meeting-url';
+
+// A Teams meeting thread as invitations carry it, and the same id URL-encoded as it appears in links.
+const THREAD = '19:meeting_NjY2ZTE4YjAtZWE1OC00YTJlLWE3NGQtYzE0MTA3OTBlZjg3@thread.v2';
+const THREAD_IN_LINK = '19%3ameeting_NjY2ZTE4YjAtZWE1OC00YTJlLWE3NGQtYzE0MTA3OTBlZjg3%40thread.v2';
+const CONTEXT = '?context=%7b%22Tid%22%3a%2272f988bf%22%2c%22Oid%22%3a%22a1b2%22%7d';
 
 // Real URL shapes, row by row: [url, platform, code].
-const MEETINGS: [string, 'meet' | 'zoom', string][] = [
+const MEETINGS: [string, 'meet' | 'zoom' | 'teams', string][] = [
   ['https://meet.google.com/abc-defg-hij', 'meet', 'abc-defg-hij'],
   ['https://meet.google.com/abc-defg-hij?authuser=1', 'meet', 'abc-defg-hij'],
   ['https://meet.google.com/abc-defg-hij?hs=122&authuser=0', 'meet', 'abc-defg-hij'],
@@ -17,6 +29,29 @@ const MEETINGS: [string, 'meet' | 'zoom', string][] = [
   ['https://acme.zoom.us/wc/83456789012/join', 'zoom', '83456789012'],
   ['https://acme.zoom.us/wc/join/9876543210', 'zoom', '9876543210'],
   ['https://us06web.zoom.us/wc/123456789/start', 'zoom', '123456789'],
+  [`https://teams.microsoft.com/l/meetup-join/${THREAD_IN_LINK}/0${CONTEXT}`, 'teams', THREAD],
+  [`https://teams.microsoft.com/l/meetup-join/${THREAD_IN_LINK}/1700000000000?anon=true`, 'teams', THREAD],
+  [`https://teams.cloud.microsoft/l/meetup-join/${THREAD_IN_LINK}/0${CONTEXT}`, 'teams', THREAD],
+  [`https://teams.live.com/l/meetup-join/${THREAD_IN_LINK}/0`, 'teams', THREAD],
+  ['https://teams.microsoft.com/meet/2345678901234?p=AbCdEfGh', 'teams', '2345678901234'],
+  ['https://teams.live.com/meet/9391234567890?p=x1y2z3', 'teams', '9391234567890'],
+  ['https://teams.cloud.microsoft/meet/23456789012345?p=q', 'teams', '23456789012345'],
+  [`https://teams.microsoft.com/v2/#/l/meetup-join/${THREAD}/0?context=x`, 'teams', THREAD],
+  [`https://teams.microsoft.com/v2/?meetingjoin=true#/l/meetup-join/${THREAD_IN_LINK}/0`, 'teams', THREAD],
+  [`https://teams.microsoft.com/_#/l/meetup-join/${THREAD}/0`, 'teams', THREAD],
+  [`https://teams.microsoft.com/_#/pre-join-calling/${THREAD}`, 'teams', THREAD],
+  [`https://teams.microsoft.com/v2/#/pre-join-calling/${THREAD}`, 'teams', THREAD],
+  [`https://teams.microsoft.com/v2/#/meetup-join/${THREAD}`, 'teams', THREAD],
+  [
+    `https://teams.microsoft.com/light-meetings/launch?anon=true&deeplinkId=abc&directDl=true&msLaunch=true&url=${encodeURIComponent(`/_#/l/meetup-join/${THREAD_IN_LINK}/0${CONTEXT}`)}`,
+    'teams',
+    THREAD,
+  ],
+  [
+    `https://teams.microsoft.com/dl/launch?url=${encodeURIComponent(`/l/meetup-join/${THREAD_IN_LINK}/0`)}`,
+    'teams',
+    THREAD,
+  ],
 ];
 
 // Near-misses: pages on the meeting hosts that are not meetings, and look-alikes elsewhere.
@@ -46,6 +81,26 @@ const NOT_MEETINGS = [
   'not a url',
   '',
   'javascript:alert(1)//meet.google.com/abc-defg-hij',
+  // Teams: chat (a meeting's own chat too), the calendar, settings, the app shell, and look-alikes.
+  'https://teams.microsoft.com/',
+  'https://teams.microsoft.com/v2/',
+  'https://teams.microsoft.com/v2/#/conversations/19:abc123@thread.v2?ctx=chat',
+  `https://teams.microsoft.com/v2/#/conversations/${THREAD}?ctx=chat`,
+  `https://teams.microsoft.com/_#/conversations/${THREAD}?ctx=chat`,
+  'https://teams.microsoft.com/v2/#/calendarv2',
+  'https://teams.microsoft.com/v2/#/settings/general',
+  'https://teams.microsoft.com/v2/#/modern-calling/',
+  'https://teams.microsoft.com/l/meetup-join/19%3aabc123%40thread.v2/0',
+  'https://teams.microsoft.com/l/meetup-join/%E0%A4%A/0',
+  'https://teams.microsoft.com/l/chat/0/0?users=someone@example.com',
+  'https://teams.microsoft.com/meet/12345?p=x',
+  'https://teams.microsoft.com/meet/2345678901234/extra',
+  `https://teams.microsoft.com/light-meetings/launch?url=${encodeURIComponent('https://evil.example/l/meetup-join/x')}`,
+  `https://teams.microsoft.com/light-meetings/launch?url=${encodeURIComponent(`//evil.example/_#/l/meetup-join/${THREAD_IN_LINK}/0`)}`,
+  `https://teams.microsoft.com.evil.example/l/meetup-join/${THREAD_IN_LINK}/0`,
+  `https://evil.example/l/meetup-join/${THREAD_IN_LINK}/0`,
+  `http://teams.microsoft.com/l/meetup-join/${THREAD_IN_LINK}/0`,
+  `https://teams.microsoft.com/somewhere/#/pre-join-calling/${THREAD}`,
 ];
 
 describe('meetingFromUrl', () => {
@@ -58,6 +113,24 @@ describe('meetingFromUrl', () => {
     expect(meetingFromUrl(url)).toBeNull();
     expect(isMeetingUrl(url)).toBe(false);
   });
+});
+
+describe('isTeamsCallScreen', () => {
+  it.each([
+    'https://teams.microsoft.com/v2/#/modern-calling/',
+    'https://teams.microsoft.com/v2/#/modern-calling',
+    'https://teams.microsoft.com/_#/calling-screen/',
+    'https://teams.cloud.microsoft/v2/#/calling-screen/?callId=abc',
+    'https://teams.live.com/v2/#/modern-calling/',
+  ])('%s is a call screen, to be confirmed on the page', (url) => expect(isTeamsCallScreen(url)).toBe(true));
+
+  it.each([
+    'https://teams.microsoft.com/v2/#/conversations/19:abc@thread.v2',
+    'https://teams.microsoft.com/v2/',
+    'https://teams.microsoft.com/v2/#/modern-callingx',
+    'https://evil.example/v2/#/modern-calling/',
+    'https://app.zoom.us/wc/home',
+  ])('%s is not', (url) => expect(isTeamsCallScreen(url)).toBe(false));
 });
 
 describe('isZoomWebAppHome', () => {

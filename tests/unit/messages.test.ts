@@ -26,7 +26,7 @@ describe('parseOverlayRequest', () => {
     ['an unknown type', { type: 'plans/deleteAll' }],
     ['a missing field', { type: 'meeting/state' }],
     ['an extra field', { type: 'meeting/state', meeting: MEETING, sql: 'drop' }],
-    ['a wrong platform', { type: 'meeting/state', meeting: { platform: 'teams', code: 'abc-defg-hij' } }],
+    ['a wrong platform', { type: 'meeting/state', meeting: { platform: 'webex', code: 'abc-defg-hij' } }],
     ['a malformed meeting code', { type: 'meeting/state', meeting: { platform: 'meet', code: '../../etc' } }],
     ['a role that does not exist', { type: 'call/start', planId: 'plan-1', meeting: MEETING, role: 'customer' }],
     ['an empty id', { type: 'call/start', planId: '', meeting: MEETING, role: 'rep' }],
