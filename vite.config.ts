@@ -14,11 +14,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       // Pages that no manifest key names: the overlay is reached through web_accessible_resources, the debrief
-      // page is opened from the popup, the side panel's page is set per meeting tab by the worker.
+      // page is opened from the popup, the side panel's page is set per meeting tab by the worker,
+      // the companion window is opened from the popup.
       input: {
         overlay: 'src/overlay/overlay.html',
         debrief: 'src/debrief/debrief.html',
         sidepanel: 'src/sidepanel/sidepanel.html',
+        companion: 'src/companion/companion.html',
       },
     },
   },

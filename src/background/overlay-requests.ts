@@ -4,7 +4,7 @@ import { callEndedAt, endCall, markCallAlive, moveToItem, startCall, tickQuestio
 import { meetingKey } from '../domain/meeting-url';
 import { NEARBY_WINDOW_MS, offerPlans, searchPlans } from '../domain/plan-choice';
 import type { MeetingState, OverlayReplies, OverlayRequest } from '../platform/messages';
-import { getCall, listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
+import { getCall, listCallsForPlan, listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
 import { deleteNote, listNotesForCall, saveNote } from '../storage/notes';
 import { enableCallPanel } from '../platform/side-panel';
 import { getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween } from '../storage/plans';
@@ -26,6 +26,10 @@ export async function handleOverlayRequest(
     case 'call/start': {
       const plan = await getPlan(request.planId);
       if (!plan) throw new Error('That plan no longer exists. Pick another one.');
+      // One live call per plan on a device: a call started in the companion window and opened on the meeting tab
+      // (or the other way round) goes on, with one set of moves and notes.
+      const live = (await listCallsForPlan(plan.id)).filter((call) => callEndedAt(call, now) === null).at(-1);
+      if (live) return live;
       return saveCall(startCall(plan, request.role, request.meeting, now, newId()));
     }
     case 'call/moveTo':

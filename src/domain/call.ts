@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { isTeamsCallScreen, isZoomWebAppHome, meetingFromUrl, sameMeeting, type MeetingId } from './meeting-url';
 import { AgendaIndexSchema, MAX_QUESTIONS, PlanSchema, type Plan } from './plan';
+import { hash64 } from './derived-id';
 import { EpochMsSchema, IdSchema, RevisionSchema } from './schema-parts';
 
 export const ROLES = ['rep', 'manager'] as const;
@@ -9,11 +10,12 @@ export const RoleSchema = v.picklist(ROLES);
 export type Role = v.InferOutput<typeof RoleSchema>;
 
 export const MeetingIdSchema = v.strictObject({
-  platform: v.picklist(['meet', 'zoom', 'teams']),
-  // Meet's code, Zoom's number, or Teams' meeting thread, meeting ID, or `call` (src/domain/meeting-url.ts).
+  platform: v.picklist(['meet', 'zoom', 'teams', 'companion']),
+  // Meet's code, Zoom's number, Teams' meeting thread, meeting ID or `call` (src/domain/meeting-url.ts), or a
+  // companion window's plan hash (`companionMeeting`).
   code: v.pipe(
     v.string(),
-    v.regex(/^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,16}|19:meeting_[A-Za-z0-9_-]{8,200}@thread\.v2|call)$/),
+    v.regex(/^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,16}|19:meeting_[A-Za-z0-9_-]{8,200}@thread\.v2|call|p[0-9a-f]{16})$/),
   ),
 });
 
@@ -91,6 +93,14 @@ export function startCall(plan: Plan, role: Role, meeting: MeetingId, now: numbe
 export function isNewerCall(incoming: Call, shown: Call | null): boolean {
   if (!shown || shown.id !== incoming.id) return true;
   return (incoming.revision ?? 0) >= (shown.revision ?? 0);
+}
+
+/**
+ * Where a plan's call runs when it is run from the companion window: the plan's own meeting when its link is one (so
+ * the meeting's tab picks the same call up), else a meeting of its own, named after the plan.
+ */
+export function companionMeeting(plan: Pick<Plan, 'id' | 'meetingLink'>): MeetingId {
+  return meetingFromUrl(plan.meetingLink.trim()) ?? { platform: 'companion', code: `p${hash64(plan.id)}` };
 }
 
 /** The agenda item the call is on: the last transition's target, or the first item before any. */

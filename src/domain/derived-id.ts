@@ -2,7 +2,7 @@
 // record holds it) is stored under one of these, so importing the same thing again finds it instead of adding it twice.
 
 /** A 64-bit hash of the parts, as 16 hex digits (cyrb53-style mixing of two 32-bit lanes). Not a secret: only stable. */
-function hash64(text: string): string {
+export function hash64(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let index = 0; index < text.length; index++) {

@@ -60,6 +60,8 @@ export function CallHud(props: {
   onMove: (toItemIndex: number) => void;
   onTick: (questionId: string, ticked: boolean) => void;
   onEnd: () => void;
+  /** False where the HUD stands alone (the floating window): no More fold, which would make it grow. */
+  fold?: boolean;
 }) {
   const { call, now } = props;
   const plan = call.planSnapshot;
@@ -152,18 +154,20 @@ export function CallHud(props: {
       )}
 
       {!manager && actions}
-      <More
-        call={call}
-        itemIndex={progress.itemIndex}
-        stillOpen={stillOpen}
-        askNow={progress.askNow}
-        open={moreOpen}
-        onOpen={setMoreOpen}
-        onTick={props.onTick}
-      >
-        {!manager && props.noteLine({ reveal: () => setMoreOpen(true) })}
-        {props.noteList}
-      </More>
+      {props.fold !== false && (
+        <More
+          call={call}
+          itemIndex={progress.itemIndex}
+          stillOpen={stillOpen}
+          askNow={progress.askNow}
+          open={moreOpen}
+          onOpen={setMoreOpen}
+          onTick={props.onTick}
+        >
+          {!manager && props.noteLine({ reveal: () => setMoreOpen(true) })}
+          {props.noteList}
+        </More>
+      )}
     </div>
   );
 }

@@ -340,6 +340,14 @@ function PlanSummary({ plan }: { plan: Plan }) {
   );
 }
 
+/** The companion window: a call in a desktop app, on the phone or in person runs there. */
+function openCompanion(plan: Plan): void {
+  const url = browser.runtime.getURL(`src/companion/companion.html?plan=${encodeURIComponent(plan.id)}`);
+  void browser.windows
+    .create({ url, type: 'popup', width: 440, height: 760 })
+    .catch(() => browser.tabs.create({ url }));
+}
+
 function RowActions({ plan, onEdit, onShare }: RowProps) {
   const name = planDisplayName(plan);
   return (
@@ -349,6 +357,13 @@ function RowActions({ plan, onEdit, onShare }: RowProps) {
       </button>
       <button aria-label={`Share ${name}`} onClick={() => void onShare(plan)}>
         Share
+      </button>
+      <button
+        aria-label={`Run ${name} in a window`}
+        title="For a desktop app, a phone call or a meeting in person"
+        onClick={() => openCompanion(plan)}
+      >
+        Window
       </button>
     </div>
   );
@@ -380,6 +395,10 @@ function NextPlan(props: RowProps) {
           : `${gaps.length} to do before the call. First: ${gaps[0]!.message}`}
       </p>
       <RowActions {...props} />
+      <button class="companion-open" onClick={() => openCompanion(props.plan)}>
+        Run this call in a window
+      </button>
+      <p class="muted small-print">For the Zoom or Teams app, a phone call or a meeting in person.</p>
     </section>
   );
 }

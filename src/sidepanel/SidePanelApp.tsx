@@ -4,11 +4,12 @@
 // one shows in the other at once.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { isNewerCall, type Call } from '../domain/call';
+import { isNewerCall, type Call, type Role } from '../domain/call';
 import { askCue, callProgress, roleCues, timeSpentPerItem } from '../domain/call-progress';
 import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { DEFAULT_NOTE_TAGS, type NoteTag } from '../domain/note';
-import { planDisplayName } from '../domain/plan';
+import { planDisplayName, type Plan } from '../domain/plan';
+import { loadDefaultRole, saveDefaultRole } from '../platform/device-settings';
 import { browser } from '../platform/browser';
 import { listenForChanges } from '../platform/changes';
 import { loadNoteTags } from '../platform/note-tags';
@@ -28,7 +29,21 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function SidePanelApp({ meeting }: { meeting: MeetingId }) {
+/**
+ * The whole call of one meeting. The side panel shows it for a meeting tab; the companion window (`startable`) also
+ * starts the plan's call, and floats the HUD on top of other apps (`floating`).
+ */
+export function SidePanelApp({
+  meeting,
+  startable,
+  floating,
+}: {
+  meeting: MeetingId;
+  /** The plan this surface may start a call of, when none is running. */
+  startable?: Plan;
+  /** Extra controls for the running call, given everything it needs to show or drive the HUD. */
+  floating?: (hud: FloatingHud) => ComponentChildren;
+}) {
   const key = meetingKey(meeting);
   const [shown, setShown] = useState<Shown>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -96,7 +111,29 @@ export function SidePanelApp({ meeting }: { meeting: MeetingId }) {
           {actionError}
         </p>
       )}
-      {shown.status === 'ready' && !call && <NoCall ended={shown.ended} />}
+      {shown.status === 'ready' && !call && (
+        <NoCall
+          ended={shown.ended}
+          startable={startable}
+          busy={busy}
+          onStart={(plan, role) =>
+            void act(() => requestFromServiceWorker({ type: 'call/start', planId: plan.id, meeting, role }))
+          }
+        />
+      )}
+      {call &&
+        floating?.({
+          call,
+          now,
+          busy,
+          notes,
+          tags,
+          onMove: (toItemIndex) =>
+            void act(() =>
+              requestFromServiceWorker({ type: 'call/moveTo', callId: call.id, toItemIndex, role: call.role }),
+            ),
+          onEnd: () => void act(() => requestFromServiceWorker({ type: 'call/end', callId: call.id })),
+        })}
       {call && (
         <CallDesk
           call={call}
@@ -118,7 +155,64 @@ export function SidePanelApp({ meeting }: { meeting: MeetingId }) {
   );
 }
 
-function NoCall({ ended }: { ended: Call | null }) {
+/** What the HUD needs, for a surface that shows it somewhere else (the companion's floating window). */
+export interface FloatingHud {
+  call: Call;
+  now: number;
+  busy: boolean;
+  notes: ReturnType<typeof useNotes>;
+  tags: NoteTag[];
+  onMove: (toItemIndex: number) => void;
+  onEnd: () => void;
+}
+
+function NoCall(props: {
+  ended: Call | null;
+  startable: Plan | undefined;
+  busy: boolean;
+  onStart: (plan: Plan, role: Role) => void;
+}) {
+  const { ended, startable } = props;
+  const [role, setRole] = useState<Role>('rep');
+  useEffect(() => void loadDefaultRole().then(setRole), []);
+  if (startable) {
+    return (
+      <>
+        <h1>{planDisplayName(startable)}</h1>
+        {ended && (
+          <p role="status">
+            The call ended.{' '}
+            <button onClick={() => openDebrief(ended)}>Open the debrief</button>
+          </p>
+        )}
+        <fieldset class="role">
+          <legend>On this call I am</legend>
+          {(['rep', 'manager'] as const).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name="role"
+                value={option}
+                checked={role === option}
+                onChange={() => {
+                  setRole(option);
+                  void saveDefaultRole(option);
+                }}
+              />
+              {option === 'rep' ? 'the rep' : 'the manager'}
+            </label>
+          ))}
+        </fieldset>
+        <p class="muted">
+          For a call in a desktop app, on the phone or in person. Keep this window beside the call, or float the HUD on
+          top once the call runs.
+        </p>
+        <button class="primary" disabled={props.busy} onClick={() => props.onStart(startable, role)}>
+          {ended ? 'Start another call' : 'Start the call'}
+        </button>
+      </>
+    );
+  }
   if (!ended) {
     return (
       <>
@@ -136,18 +230,17 @@ function NoCall({ ended }: { ended: Call | null }) {
       <p>
         “{planDisplayName(ended.planSnapshot)}” has ended. Debrief it while it is fresh: the rep speaks first.
       </p>
-      <button
-        class="primary"
-        onClick={() =>
-          void browser.tabs.create({
-            url: browser.runtime.getURL(`src/debrief/debrief.html#call=${encodeURIComponent(ended.id)}`),
-          })
-        }
-      >
+      <button class="primary" onClick={() => openDebrief(ended)}>
         Open the debrief
       </button>
     </>
   );
+}
+
+function openDebrief(call: Call): void {
+  void browser.tabs.create({
+    url: browser.runtime.getURL(`src/debrief/debrief.html#call=${encodeURIComponent(call.id)}`),
+  });
 }
 
 function CallDesk(props: {

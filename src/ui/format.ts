@@ -1,7 +1,12 @@
 // Display formatting shared by the surfaces. Locale-aware, so the user's browser decides the order of day and month.
 import { isShowableTime } from '../domain/dates';
 
-export const PLATFORM_NAMES = { meet: 'Google Meet', zoom: 'Zoom', teams: 'Microsoft Teams' } as const;
+export const PLATFORM_NAMES = {
+  meet: 'Google Meet',
+  zoom: 'Zoom',
+  teams: 'Microsoft Teams',
+  companion: 'Companion window',
+} as const;
 
 /** A date and time as the browser's locale writes it; "an unknown date" for a time no Date can show. */
 export function formatDateTime(epochMs: number): string {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleOverlayRequest } from '../../src/background/overlay-requests';
-import type { Call } from '../../src/domain/call';
+import { companionMeeting, type Call } from '../../src/domain/call';
 import type { MeetingState } from '../../src/platform/messages';
 import { getCall } from '../../src/storage/calls';
 import { closeDatabase } from '../../src/storage/database';
@@ -37,6 +37,27 @@ describe('the service worker’s answers to the overlay', () => {
     expect(state.linkedPlans.map((plan) => plan.id)).toEqual(['linked']);
     expect(state.nearbyPlans.map((plan) => plan.id)).toEqual(['near-sooner', 'near-later']);
     expect(state.activeCall).toBeNull();
+  });
+
+  it('never starts a second live call for a plan: a start elsewhere goes on with the running one', async () => {
+    await savePlan(PLAN);
+    const start = (meeting: Call['meeting'], at: number) =>
+      handleOverlayRequest({ type: 'call/start', planId: PLAN.id, meeting, role: 'rep' }, at, newId) as Promise<Call>;
+    const inCompanion = await start(companionMeeting(PLAN), NOW);
+    const onTab = await start(MEETING, NOW + 60_000);
+    expect(onTab.id).toBe(inCompanion.id);
+    // Once it has ended, the next start is a new call.
+    await handleOverlayRequest({ type: 'call/end', callId: inCompanion.id }, NOW + 120_000, newId);
+    const next = await start(MEETING, NOW + 180_000);
+    expect(next.id).not.toBe(inCompanion.id);
+  });
+
+  it('runs a companion call in the plan’s own meeting when its link is one, so the meeting’s tab finds it', () => {
+    expect(companionMeeting(PLAN)).toEqual(MEETING);
+    const unlinked = companionMeeting({ id: PLAN.id, meetingLink: '' });
+    expect(unlinked).toMatchObject({ platform: 'companion', code: expect.stringMatching(/^p[0-9a-f]{16}$/) });
+    expect(companionMeeting({ id: PLAN.id, meetingLink: '' })).toEqual(unlinked);
+    expect(companionMeeting({ id: 'another', meetingLink: '' })).not.toEqual(unlinked);
   });
 
   it('starts a call, moves it, and gives it back to a reloaded overlay from storage alone', async () => {
