@@ -3,6 +3,7 @@
 import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
 import { announceChange, changeFor } from '../platform/changes';
+import { reloadedTab } from '../platform/on-demand';
 import { handleCommand } from './commands';
 import { isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
 import { handleOverlayRequest } from './overlay-requests';
@@ -38,5 +39,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.commands.onCommand.addListener((command, tab) => handleCommand(command, tab));
+// A tab Ridealong was asked onto reloaded: on the same site it comes back (platform/on-demand.ts).
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'complete') void reloadedTab(tabId, tab.url);
+});
 // Playwright can't press browser-level shortcuts, so the e2e tests run this, the exact handler a shortcut runs.
 (globalThis as { ridealongHandleCommand?: typeof handleCommand }).ridealongHandleCommand = handleCommand;

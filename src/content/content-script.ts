@@ -99,9 +99,14 @@ function webclientSrc(): string {
 /** Teams' hang-up control, in the web app's call screen: the one sign that a call screen holds a call. */
 const TEAMS_HANG_UP = '#hangup-button,[data-tid="hangup-main-btn"],[data-tid="call-hangup"]';
 
+/** Set by the worker when the person asked for Ridealong on this tab (platform/on-demand.ts). */
+const onDemand = (globalThis as { ridealongOnDemand?: boolean }).ridealongOnDemand === true;
+
 function currentMeeting(): MeetingId | null {
   const meeting = meetingFromUrl(location.href);
   if (meeting) return meeting;
+  // Any other site, on request: the call is this site's, and stays while the tab does.
+  if (onDemand) return { platform: 'tab', code: location.hostname.toLowerCase() };
   if (isTeamsCallScreen(location.href)) return document.querySelector(TEAMS_HANG_UP) ? TEAMS_UNNAMED_CALL : null;
   // app.zoom.us/wc/home runs the meeting in a same-origin iframe#webclient. This script runs in the top frame only,
   // so the overlay appears once, on top, sized to the tab.

@@ -10,12 +10,15 @@ export const RoleSchema = v.picklist(ROLES);
 export type Role = v.InferOutput<typeof RoleSchema>;
 
 export const MeetingIdSchema = v.strictObject({
-  platform: v.picklist(['meet', 'zoom', 'teams', 'companion']),
-  // Meet's code, Zoom's number, Teams' meeting thread, meeting ID or `call` (src/domain/meeting-url.ts), or a
-  // companion window's plan hash (`companionMeeting`).
+  platform: v.picklist(['meet', 'zoom', 'teams', 'companion', 'tab']),
+  // Meet's code, Zoom's number, Teams' meeting thread, meeting ID or `call` (src/domain/meeting-url.ts), a companion
+  // window's plan hash (`companionMeeting`), or the host of a tab Ridealong was asked onto.
   code: v.pipe(
     v.string(),
-    v.regex(/^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,16}|19:meeting_[A-Za-z0-9_-]{8,200}@thread\.v2|call|p[0-9a-f]{16})$/),
+    v.maxLength(253),
+    v.regex(
+      /^(?:[a-z]{3}-[a-z]{4}-[a-z]{3}|\d{9,16}|19:meeting_[A-Za-z0-9_-]{8,200}@thread\.v2|call|p[0-9a-f]{16}|[a-z0-9][a-z0-9.-]*)$/,
+    ),
   ),
 });
 
@@ -161,6 +164,9 @@ export function callEndedAtWithTabs(call: Call, openTabUrls: string[] | null, no
   const ended = callEndedAt(call, now);
   // null: the open tabs are unknown (the query failed), so nothing is ended early on a guess.
   if (ended !== null || openTabUrls === null) return ended;
+  // Only the meeting sites' tabs can be seen. A companion window's call or one on a tab Ridealong was asked onto is
+  // in no such tab: it ends when it was last seen, a while ago.
+  if (call.meeting.platform === 'companion' || call.meeting.platform === 'tab') return ended;
   const stillOpen = openTabUrls.some(
     (url) =>
       sameMeeting(meetingFromUrl(url), call.meeting) ||

@@ -4,8 +4,11 @@
 // This module must stay import-free: the content script imports it, and crxjs emits a content script as one plain
 // file only while nothing it imports is shared with another entry (see vite.config.ts).
 
-/** `companion`: a call run in Ridealong's own window, for a desktop app, a phone call or a meeting in person. */
-export type MeetingPlatform = 'meet' | 'zoom' | 'teams' | 'companion';
+/**
+ * `companion`: a call run in Ridealong's own window, for a desktop app, a phone call or a meeting in person. `tab`:
+ * any other site where the person asked for Ridealong (a Webex tab, a browser dialer, a CRM), keyed by its host.
+ */
+export type MeetingPlatform = 'meet' | 'zoom' | 'teams' | 'companion' | 'tab';
 
 /**
  * Which meeting a tab is in: the platform plus Meet's code (`abc-defg-hij`), Zoom's meeting number, or Teams' meeting

@@ -19,6 +19,8 @@ export const DEVICE_SETTING_KEYS = {
   lastBackupAt: 'ridealong.lastBackupAt',
   /** When the browser reported Ridealong's database lost (damaged and reset); cleared once the person has seen it. */
   dataLossAt: 'ridealong.dataLossAt',
+  /** In chrome.storage.session: the tabs Ridealong was asked onto, with their origin; see on-demand.ts. */
+  onDemandTabs: 'ridealong.onDemandTabs',
   /** A prefix: one key per note waiting for storage; see note-outbox.ts. */
   pendingNotePrefix: 'ridealong.pendingNote.',
 } as const;

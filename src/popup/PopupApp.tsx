@@ -28,6 +28,7 @@ import { downloadFile } from '../ui/files';
 import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
 import { DataLossNotice, StorageProblem } from '../ui/storage-problem';
 import { ImportPlans } from './ImportPlans';
+import { runOnTab } from '../platform/on-demand';
 import { openCallPanel } from '../platform/side-panel';
 
 /** The meeting sites' tabs; the host permissions let the popup read their URLs without the `tabs` permission. */
@@ -63,6 +64,8 @@ export function PopupApp() {
   const [toDebrief, setToDebrief] = useState<Call | null>(null);
   /** The current tab, when it is in a meeting: its side panel is one click away. */
   const [meetingTabId, setMeetingTabId] = useState<number | null>(null);
+  /** The current tab, when it is some other web page (Webex, a dialer, a CRM): Ridealong can run there on request. */
+  const [otherTab, setOtherTab] = useState<{ id: number; url: string } | null>(null);
   const [shownLater, setShownLater] = useState(LIST_PAGE);
   const [shownPast, setShownPast] = useState(LIST_PAGE);
   const [pastOpen, setPastOpen] = useState(false);
@@ -87,8 +90,10 @@ export function PopupApp() {
       .query({ active: true, currentWindow: true })
       .then(([tab]) => {
         const url = tab?.url ?? '';
-        if (tab?.id !== undefined && (meetingFromUrl(url) || isZoomWebAppHome(url) || isTeamsCallScreen(url)))
-          setMeetingTabId(tab.id);
+        if (tab?.id === undefined) return;
+        if (meetingFromUrl(url) || isZoomWebAppHome(url) || isTeamsCallScreen(url)) setMeetingTabId(tab.id);
+        // Any other web page: the toolbar click granted access to it, so Ridealong can be put there.
+        else if (/^https?:/.test(url)) setOtherTab({ id: tab.id, url });
       })
       .catch(() => undefined);
     // The last call that ended in the past day, on this device: the moment to debrief it. A call whose meeting is in
@@ -219,6 +224,23 @@ export function PopupApp() {
             }
           >
             Open the call in the side panel
+          </button>
+        </div>
+      )}
+      {otherTab && (
+        <div class="panel-offer">
+          <button
+            onClick={() =>
+              void runOnTab(otherTab.id, otherTab.url).then(
+                () => window.close(),
+                () =>
+                  setStatus(
+                    'Ridealong can’t run on this page: the browser keeps extensions off its own pages and the web store.',
+                  ),
+              )
+            }
+          >
+            Run Ridealong on this tab
           </button>
         </div>
       )}

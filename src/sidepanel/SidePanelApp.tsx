@@ -25,6 +25,9 @@ type Shown =
   | { status: 'failed'; message: string }
   | { status: 'ready'; call: Call | null; ended: Call | null };
 
+/** While a call shows, storage is told it is still on screen this often (as by the HUD). */
+const ALIVE_EVERY_MS = 30_000;
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -81,6 +84,17 @@ export function SidePanelApp({
       if (change.type === 'changed/call' && meetingKey(change.call.meeting) === key) show(change.call);
     });
   }, [key]);
+
+  // Tells storage the call is still on screen, as the HUD does: a call shown only here (the companion window) must
+  // not end as "gone".
+  useEffect(() => {
+    if (!call) return;
+    const callId = call.id;
+    const timer = setInterval(() => {
+      void requestFromServiceWorker({ type: 'call/alive', callId }).catch(() => undefined);
+    }, ALIVE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [call?.id]);
 
   /** One write through the service worker; what shows is what storage returned. */
   const act = async (send: () => Promise<Call>) => {
@@ -181,8 +195,7 @@ function NoCall(props: {
         <h1>{planDisplayName(startable)}</h1>
         {ended && (
           <p role="status">
-            The call ended.{' '}
-            <button onClick={() => openDebrief(ended)}>Open the debrief</button>
+            The call ended. <button onClick={() => openDebrief(ended)}>Open the debrief</button>
           </p>
         )}
         <fieldset class="role">
@@ -227,9 +240,7 @@ function NoCall(props: {
   return (
     <>
       <h1>Call ended</h1>
-      <p>
-        “{planDisplayName(ended.planSnapshot)}” has ended. Debrief it while it is fresh: the rep speaks first.
-      </p>
+      <p>“{planDisplayName(ended.planSnapshot)}” has ended. Debrief it while it is fresh: the rep speaks first.</p>
       <button class="primary" onClick={() => openDebrief(ended)}>
         Open the debrief
       </button>

@@ -6,6 +6,7 @@ export const PLATFORM_NAMES = {
   zoom: 'Zoom',
   teams: 'Microsoft Teams',
   companion: 'Companion window',
+  tab: 'A browser tab',
 } as const;
 
 /** A date and time as the browser's locale writes it; "an unknown date" for a time no Date can show. */

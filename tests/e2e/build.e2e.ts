@@ -29,9 +29,14 @@ interface BuiltManifest {
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as BuiltManifest;
 
 describe('dist/manifest.json', () => {
-  it('asks for storage, unlimitedStorage and sidePanel, and host access to the meeting sites only', () => {
-    // None of the three shows a warning at install: sidePanel only lets Ridealong put its own page beside a tab.
-    expect(manifest.permissions.sort()).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
+  it('asks for storage, unlimitedStorage, sidePanel, activeTab and scripting, and host access to the meeting sites only', () => {
+    // None of them shows a warning at install. sidePanel only puts Ridealong's own page beside a tab; activeTab and
+    // scripting reach a tab only when the person asks for Ridealong there, instead of a grant to every site.
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(JSON.stringify([manifest.permissions, manifest.host_permissions, manifest.content_scripts])).not.toMatch(
+      /<all_urls>|\*:\/\/\*\/|https?:\/\/\*\//,
+    );
+    expect(manifest.permissions).not.toContain('tabs');
     expect(manifest.host_permissions.sort()).toEqual([...MEETING_HOSTS].sort());
     expect(manifest.externally_connectable).toBeUndefined();
     // Nothing to ask for later either: the approved list is the whole list.
@@ -41,15 +46,11 @@ describe('dist/manifest.json', () => {
     expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(120);
   });
 
-  it('makes only the overlay page web-accessible, on the meeting hosts, through a dynamic URL', () => {
+  it('makes only the overlay page web-accessible, through a dynamic URL no page can probe', () => {
+    // On every site, since Ridealong can be asked onto any tab; the per-session URL keeps pages from finding it.
     expect(manifest.web_accessible_resources).toEqual([
-      {
-        resources: ['src/overlay/overlay.html'],
-        matches: expect.arrayContaining(MEETING_HOSTS),
-        use_dynamic_url: true,
-      },
+      { resources: ['src/overlay/overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true },
     ]);
-    expect(manifest.web_accessible_resources[0]!.matches).toHaveLength(MEETING_HOSTS.length);
   });
 
   it('runs one content script, in the top frame of the meeting hosts', () => {

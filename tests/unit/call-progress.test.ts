@@ -142,6 +142,21 @@ describe('questions, liveness and the end of a call', () => {
     const zoomCall = { ...seen, meeting: { platform: 'zoom' as const, code: '84599988877' } };
     expect(callEndedAtWithTabs(zoomCall, ['https://app.zoom.us/wc/home'], now)).toBeNull();
     expect(callEndedAtWithTabs(endCall(seen, T0 + 20.5 * MINUTE), [meetingTab], now)).toBe(T0 + 20.5 * MINUTE);
+    // A Teams call screen may not name its meeting: it counts as open for a Teams call.
+    const teamsCall = { ...seen, meeting: { platform: 'teams' as const, code: 'call' } };
+    expect(callEndedAtWithTabs(teamsCall, ['https://teams.microsoft.com/v2/#/modern-calling/'], now)).toBeNull();
+  });
+
+  it('leaves a companion window’s call, and one on a tab asked for, to their last sign of life', () => {
+    // The popup sees only the meeting sites' tabs: no tab list says these calls are gone.
+    for (const meeting of [
+      { platform: 'companion' as const, code: 'p0123456789abcdef' },
+      { platform: 'tab' as const, code: 'crm.example.test' },
+    ]) {
+      const seen = { ...markCallAlive(call, T0 + 20 * MINUTE), meeting };
+      expect(callEndedAtWithTabs(seen, [], T0 + 21 * MINUTE)).toBeNull();
+      expect(callEndedAtWithTabs(seen, [], T0 + 31 * MINUTE)).toBe(T0 + 20 * MINUTE);
+    }
   });
 });
 

@@ -1,0 +1,54 @@
+// Ridealong on any tab, on demand: a Webex or Whereby tab, a browser dialer, a CRM. The person asks for it (the popup's
+// "Run Ridealong on this tab", or the hide/show shortcut on a tab without Ridealong), which grants `activeTab` for
+// that tab, and the worker injects the same content script the meeting sites get. No host permission is asked for.
+// The HUD stays until the tab goes to another site: a reload on the same site puts it back, while the grant lasts.
+import { browser } from './browser';
+import { DEVICE_SETTING_KEYS } from './device-settings';
+
+/** Set in the tab's isolated world before the content script runs: this tab asked for Ridealong. */
+export const ON_DEMAND_FLAG = 'ridealongOnDemand';
+
+/** Tabs where Ridealong was asked for, with the origin they were on; in session storage, gone with the browser. */
+const TABS_KEY = DEVICE_SETTING_KEYS.onDemandTabs;
+
+function scripting(): typeof chrome.scripting {
+  return (globalThis as { chrome: typeof chrome }).chrome.scripting;
+}
+
+async function rememberedTabs(): Promise<Record<string, string>> {
+  const stored = (await browser.storage.session.get(TABS_KEY))[TABS_KEY];
+  return typeof stored === 'object' && stored !== null ? (stored as Record<string, string>) : {};
+}
+
+async function remember(tabId: number, origin: string | null): Promise<void> {
+  const tabs = await rememberedTabs();
+  if (origin) tabs[tabId] = origin;
+  else delete tabs[tabId];
+  await browser.storage.session.set({ [TABS_KEY]: tabs });
+}
+
+/** Puts Ridealong on a tab the person asked for it on. Rejects when the tab can't take it (a browser page, no grant). */
+export async function runOnTab(tabId: number, url: string | undefined): Promise<void> {
+  const file = chrome.runtime.getManifest().content_scripts?.[0]?.js?.[0];
+  if (!file) throw new Error('The content script is missing from the manifest.');
+  await scripting().executeScript({
+    target: { tabId },
+    func: (flag: string) => {
+      (globalThis as Record<string, unknown>)[flag] = true;
+    },
+    args: [ON_DEMAND_FLAG],
+  });
+  await scripting().executeScript({ target: { tabId }, files: [file] });
+  if (url) await remember(tabId, new URL(url).origin);
+}
+
+/** A remembered tab finished loading: on the same site, Ridealong comes back; anywhere else, it is forgotten. */
+export async function reloadedTab(tabId: number, url: string | undefined): Promise<void> {
+  const origin = (await rememberedTabs())[tabId];
+  if (!origin) return;
+  if (!url || new URL(url).origin !== origin) {
+    await remember(tabId, null);
+    return;
+  }
+  await runOnTab(tabId, url).catch(() => remember(tabId, null));
+}
