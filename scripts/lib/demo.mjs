@@ -1,10 +1,11 @@
 // @ts-check
 // The demo that `npm start` opens and `npm run screenshots` photographs: a sample joint-call plan, seeded through the
 // extension's own popup and storage code, and a routed Google Meet call page.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const DEMO_MEETING_URL = 'https://meet.google.com/abc-defg-hij';
+const DEMO_TEAMS_THREAD = '19:meeting_ZGVtb0RlbW9EZW1vRGVtb0RlbW9EZW1vRGVtbw@thread.v2';
 
 /**
  * @typedef {import('playwright-core').BrowserContext} BrowserContext
@@ -173,7 +174,10 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
     // To the last item, one move at a time: the rep asks now; the manager's Next has nowhere to go.
     for (let item = 3; item <= 6; item++) {
       await overlay.getByRole('button', { name: 'Next item' }).click();
-      await overlay.locator('.now-title').filter({ hasText: `${item} of 6` }).waitFor();
+      await overlay
+        .locator('.now-title')
+        .filter({ hasText: `${item} of 6` })
+        .waitFor();
     }
     await shoot(page, `hud-${role}-ask`);
   };
@@ -232,6 +236,54 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await overlay.getByRole('button', { name: 'End call' }).click();
   await helper.close();
   await page.close();
+
+  // Teams on the web, in a call with the HUD: the sample plan found by search, as for a meeting it isn't linked to.
+  const teams = await context.newPage();
+  await teams.setViewportSize({ width: 1280, height: 720 });
+  await teams.goto(`https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(DEMO_TEAMS_THREAD)}/0`);
+  await teams.getByRole('button', { name: 'Join now' }).click();
+  ({ overlay } = await findOverlay(teams));
+  await expandOverlay(overlay);
+  await overlay.getByText('Pick another plan').click();
+  await overlay.getByRole('searchbox').fill('Acme');
+  await overlay.getByRole('button', { name: 'Find' }).click();
+  await overlay.getByRole('radio', { name: 'the rep' }).check();
+  await overlay
+    .getByRole('button', { name: /^Start call/ })
+    .last()
+    .click();
+  await overlay.getByRole('button', { name: 'Next item' }).click();
+  await overlay.locator('.now-title').filter({ hasText: 'Recap' }).waitFor();
+  await shoot(teams, 'teams-hud-rep');
+  await overlay.getByRole('button', { name: 'End call' }).click();
+  await teams.close();
+
+  // The companion window, for the Zoom or Teams desktop app, and its HUD floating on top (Picture-in-Picture).
+  const list = await context.newPage();
+  await list.goto(extensionPage(extensionId, 'src/popup/popup.html'));
+  const [companion] = await Promise.all([
+    context.waitForEvent('page'),
+    list.getByRole('button', { name: 'Run this call in a window' }).click(),
+  ]);
+  await companion.setViewportSize({ width: 440, height: 760 });
+  await companion.getByRole('radio', { name: 'the manager' }).check();
+  await companion.getByRole('button', { name: 'Start the call' }).click();
+  await companion.getByRole('button', { name: 'Next item', exact: true }).click();
+  await companion.locator('.desk .now-title').filter({ hasText: 'Recap' }).waitFor();
+  await companion.getByRole('textbox', { name: 'Note' }).fill('Priya asked who owns the rollout');
+  await companion.getByRole('textbox', { name: 'Note' }).press('Enter');
+  await companion.locator('.note-list .note[data-status="saved"]').first().waitFor();
+  await companion.evaluate(() => scrollTo(0, 0));
+  await shoot(companion, 'companion-window');
+  await companion.getByRole('button', { name: 'Float on top' }).click();
+  await companion.getByRole('button', { name: 'Stop floating' }).waitFor();
+  const pipPath = join(directory, `companion-float-on-top-${suffix}.png`);
+  await shootPictureInPicture(context, pipPath, { width: 360, height: 260 });
+  written.push(pipPath);
+  await companion.getByRole('button', { name: 'Stop floating' }).click();
+  await companion.getByRole('button', { name: 'End call' }).click();
+  await companion.close();
+  await list.close();
 
   const history = await context.newPage();
   await history.setViewportSize({ width: 1000, height: 420 });
@@ -356,4 +408,52 @@ async function shiftRunningCall(page, ms) {
       }),
     ms,
   );
+}
+
+/**
+ * Photographs the Document Picture-in-Picture window, which no Playwright page stands for: through the DevTools
+ * protocol, on its own target, clipped to the size the HUD asks for (headless Chromium gives it a full window).
+ * @param {BrowserContext} context @param {string} path @param {{ width: number, height: number }} size
+ */
+async function shootPictureInPicture(context, path, size) {
+  const cdp = await /** @type {import('playwright-core').Browser} */ (context.browser()).newBrowserCDPSession();
+  try {
+    const { targetInfos } =
+      /** @type {{ targetInfos: { targetId: string, type: string, url: string, title: string }[] }} */ (
+        await cdp.send('Target.getTargets')
+      );
+    const pip = targetInfos.find(
+      (target) => target.type === 'page' && target.url === 'about:blank' && target.title === 'Ridealong',
+    );
+    if (!pip) throw new Error('No Picture-in-Picture window to photograph');
+    const { sessionId } = /** @type {{ sessionId: string }} */ (
+      await cdp.send('Target.attachToTarget', { targetId: pip.targetId, flatten: false })
+    );
+    const shot = new Promise((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event) => {
+        const message = JSON.parse(event.message);
+        if (message.id === 1) resolve(message.result.data);
+      });
+    });
+    // The window's real size: headless Chromium opens it as large as a tab.
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 2,
+        method: 'Emulation.setDeviceMetricsOverride',
+        params: { ...size, deviceScaleFactor: 1, mobile: false },
+      }),
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 1,
+        method: 'Page.captureScreenshot',
+        params: { format: 'png', clip: { x: 0, y: 0, ...size, scale: 1 } },
+      }),
+    });
+    writeFileSync(path, Buffer.from(/** @type {string} */ (await shot), 'base64'));
+  } finally {
+    await cdp.detach();
+  }
 }

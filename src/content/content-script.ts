@@ -53,6 +53,8 @@ const PILL_SIZE = { width: 248, height: 44 };
 const EDGE_GAP_PX = 16;
 /** Kept free at the bottom of the tab, where Meet (80 px) and Zoom (52 px) put their call controls. */
 const BOTTOM_BAR_PX = 96;
+/** Teams puts its call controls (Leave among them) in a bar at the top right: the overlay starts below it. */
+const TEAMS_TOP_PX = 72;
 /** A page that removes the overlay this often in one meeting means it: stop, and say so on the toolbar button. */
 const MAX_REMOUNTS = 3;
 
@@ -80,6 +82,8 @@ let mounted: Mounted | null = null;
 /** Hidden means unmounted: a frame left in the page's DOM could be shown again by the page during a screen share. */
 let hidden = false;
 let position: Position = { top: EDGE_GAP_PX, right: EDGE_GAP_PX };
+/** Set once the person's own position is known (restored or dragged): no default moves it after that. */
+let positionChosen = false;
 /**
  * The first meeting this document showed. A later one was reached by the page's own history.pushState, which any page
  * script can do: its overlay starts closed and never starts a call by itself, so pushing meeting codes reveals nothing.
@@ -197,6 +201,7 @@ function onFrameMessage(entry: Mounted, message: FrameToHost): void {
       break;
     case 'move':
       position = { top: position.top + message.dy, right: position.right - message.dx };
+      positionChosen = true;
       break;
     case 'move-end':
       // The frame stores it for this device, and hands it back to the next overlay this script mounts.
@@ -204,6 +209,7 @@ function onFrameMessage(entry: Mounted, message: FrameToHost): void {
       return;
     case 'position-restore':
       position = { top: message.top, right: message.right };
+      positionChosen = true;
       break;
   }
   place(entry);
@@ -352,6 +358,7 @@ function sync(): void {
     removals = 0;
   }
   if (hidden || removals > MAX_REMOUNTS) return;
+  if (!positionChosen) position = { top: meeting.platform === 'teams' ? TEAMS_TOP_PX : EDGE_GAP_PX, right: EDGE_GAP_PX };
   mounted = mount(meeting);
 }
 

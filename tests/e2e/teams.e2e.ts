@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   OverlayFrame,
+  OVERLAY_HOST,
   overlayFrames,
   startExtensionBrowserWithPlans,
   storedRecords,
@@ -108,6 +109,13 @@ describe('Teams on the web', () => {
     await overlay.expand();
     // No meeting named: the plans scheduled around now are offered, and any plan can be found.
     await overlay.frame.getByText('Pick another plan').waitFor();
+    // Teams keeps its call controls at the top right: the overlay starts below them and covers none.
+    await overlay.waitUntilSettled();
+    const [hangUp, hud] = [
+      await page.locator('#hangup-button').boundingBox(),
+      await page.locator(OVERLAY_HOST).boundingBox(),
+    ];
+    expect(hud!.y).toBeGreaterThanOrEqual(hangUp!.y + hangUp!.height);
     await page.locator('#hangup-button').click();
     await waitForNoOverlay(page);
     await page.close();
