@@ -3,24 +3,21 @@
 // heavy meeting fixture. Noisy machines: the with/without comparison runs A/B/A/B in the same run and reports medians,
 // min–max and the ratio. Prints one table and writes bench/results.json. `npm run bench -- --check` exits non-zero
 // when a budget is broken. Timings are never asserted in `npm test`.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import {
-  DIST,
-  HEAVY_MEETING_PATH,
-  PROJECT_ROOT,
-  launchWithExtension,
-  stopServiceWorker,
-} from './lib/extension-browser.mjs';
+import { HEAVY_MEETING_PATH, PROJECT_ROOT, launchWithExtension, stopServiceWorker } from './lib/extension-browser.mjs';
 import { expandOverlay, seedSamplePlan } from './lib/demo.mjs';
+import { HUD_LIMITS, hudBoxes, overlayOf, sidePanelFigures, startSampleCall } from './lib/bench-call-surfaces.mjs';
 
 const CHECK = process.argv.includes('--check');
 const QUICK = process.argv.includes('--quick');
 /** `--idle`: only the idle meeting tab, with and without Ridealong (a before/after of the content script in ~3 min). */
 const IDLE_ONLY = process.argv.includes('--idle');
+/** `--surfaces`: only the HUD's box and the side panel's figures (under a minute). */
+const SURFACES_ONLY = process.argv.includes('--surfaces');
 const HEAVY_URL = `https://meet.google.com${HEAVY_MEETING_PATH.slice(0)}`;
 /** The plain Meet-shaped call page (tests/e2e/fixtures/meet-call.html): nothing on it runs while nobody acts. */
 const IDLE_URL = 'https://meet.google.com/abc-defg-hij';
@@ -34,6 +31,13 @@ const DEBRIEF_NOTES = QUICK ? [100, 2000] : [100, 2000, 10000];
 const POPUP_PLANS = 5000;
 const IMPORT_BYTES = 5 * 1024 * 1024;
 const IMPORT_RUNS = QUICK ? 1 : 5;
+/** Warm loads of the side panel's page, after one warm-up load. */
+const PANEL_LOADS = QUICK ? 3 : 10;
+/** HUD moves seen in the panel, and panel notes seen in the HUD. */
+const SYNC_CHANGES = QUICK ? 6 : 20;
+/** Budgets of the call's surfaces, in ms. */
+const PANEL_OPEN_BUDGET_MS = 150;
+const SYNC_BUDGET_MS = 100;
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
@@ -51,16 +55,6 @@ function percentile(/** @type {number[]} */ values, /** @type {number} */ p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 const range = (/** @type {number[]} */ values) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
-
-/** Waits for the overlay frame on a meeting page. @param {Page} page @returns {Promise<Frame>} */
-async function overlayOf(page) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const frame = page.frames().find((f) => f.url().includes('/src/overlay/overlay.html'));
-    if (frame && (await frame.locator('.overlay').count()) > 0) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('No overlay on the meeting page');
-}
 
 /** Main-thread cost, long tasks and heap of the meeting tab over one window. @param {Page} page */
 async function measureMeetingTab(page) {
@@ -192,26 +186,13 @@ function processPssMb(pid) {
   }
 }
 
-/** Starts the sample plan's call in the overlay; says what the overlay shows if it doesn't start. @param {Frame} overlay */
-async function startSampleCall(overlay) {
-  // A DOM click: the frame grows leftwards while its content settles, so a click at computed coordinates can land
-  // beside the button on this busy page. The bench measures the call, not the aim.
-  await overlay
-    .getByRole('button', { name: /^Start call/ })
-    .first()
-    .dispatchEvent('click');
-  try {
-    await overlay.locator('.now-title').waitFor({ timeout: 15_000 });
-  } catch (error) {
-    throw new Error(`The call did not start. The overlay shows:\n${await overlay.locator('body').innerText()}`, {
-      cause: error,
-    });
-  }
-}
-
 /** One A or B round: a fresh browser, the heavy call page, mid-call with the overlay open when Ridealong is there. */
 async function meetingTabRound(/** @type {boolean} */ withExtension) {
-  const { context, extensionId, profileDir } = await launchWithExtension({ headless: true, extension: withExtension });
+  const { context, extensionId, profileDir } = await launchWithExtension({
+    headless: true,
+    extension: withExtension,
+    dist: BENCH_DIST,
+  });
   /** @type {Record<string, number>} */
   let extensionMemory = {};
   try {
@@ -254,7 +235,11 @@ async function meetingTabRound(/** @type {boolean} */ withExtension) {
  * used to run every 400 ms cost about 20 ms/min here.
  */
 async function idleTabRound(/** @type {boolean} */ withExtension) {
-  const { context, extensionId, profileDir } = await launchWithExtension({ headless: true, extension: withExtension });
+  const { context, extensionId, profileDir } = await launchWithExtension({
+    headless: true,
+    extension: withExtension,
+    dist: BENCH_DIST,
+  });
   try {
     if (withExtension) (await seedSamplePlan(context, extensionId)).close();
     const page = await context.newPage();
@@ -632,10 +617,107 @@ async function popupTime(/** @type {BrowserContext} */ context, /** @type {strin
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-await build({ root: PROJECT_ROOT, logLevel: 'warn' });
-const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
-const contentScript = readFileSync(join(DIST, manifest.content_scripts[0].js[0]));
+/**
+ * The bench builds into a directory of its own and loads the extension from there: a `vite build` elsewhere (an e2e
+ * run empties dist/ first) can't pull files from under the browsers of a run that takes minutes.
+ */
+const BENCH_DIST = mkdtempSync(join(tmpdir(), 'ridealong-bench-dist-'));
+process.on('exit', () => rmSync(BENCH_DIST, { recursive: true, force: true }));
+await build({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir: BENCH_DIST, emptyOutDir: true } });
+const manifest = JSON.parse(readFileSync(join(BENCH_DIST, 'manifest.json'), 'utf8'));
+const contentScript = readFileSync(join(BENCH_DIST, manifest.content_scripts[0].js[0]));
 const startedAt = Date.now();
+/**
+ * The machine's 1-minute load average every 10 s through the run, the bench's own browsers included: on a 2-core
+ * machine shared with other work, every timing here grows with it, so the report says how busy the machine was.
+ */
+const loadSamples = [loadavg()[0] ?? NaN];
+setInterval(() => loadSamples.push(loadavg()[0] ?? NaN), 10_000).unref();
+const machineLine = () =>
+  `${availableParallelism()} CPUs; 1-min load average through the run (this bench included): median ${median(loadSamples).toFixed(2)}, max ${Math.max(...loadSamples).toFixed(2)} (${loadSamples.length} samples)`;
+
+/**
+ * The HUD's box for each role, and the side panel's figures: opening to interactive, and HUD ↔ panel sync.
+ * @param {BrowserContext} context @param {string} extensionId
+ */
+async function callSurfaces(context, extensionId) {
+  console.error('the HUD’s box for each role at 1280×720…');
+  const hud = await hudBoxes(context, IDLE_URL);
+  console.error('side panel: open to interactive, and sync with the HUD…');
+  const panel = await sidePanelFigures(
+    context,
+    extensionId,
+    { plain: IDLE_URL, heavy: HEAVY_URL },
+    {
+      loads: PANEL_LOADS,
+      moves: SYNC_CHANGES,
+      notes: SYNC_CHANGES,
+    },
+  );
+  const pick = (/** @type {Record<string, number>[]} */ list, /** @type {string} */ key) =>
+    list.map((x) => x[key] ?? NaN);
+  const p50p95 = (/** @type {number[]} */ values) =>
+    `${percentile(values, 50).toFixed(1)} / ${percentile(values, 95).toFixed(1)} ms`;
+  const mid = (/** @type {number[]} */ values) => median(values).toFixed(1);
+  const { moves, notes } = panel.sync;
+  const openText = (/** @type {{ dom: number[], frame: number[], warmUp: { frame: number } }} */ open) =>
+    `${mid(open.frame)} / ${percentile(open.frame, 95).toFixed(1)} ms to the frame that draws it (in the DOM ${mid(open.dom)} / ${percentile(open.dom, 95).toFixed(1)}; warm-up load ${open.warmUp.frame.toFixed(1)})`;
+  const boxText = (/** @type {'rep' | 'manager'} */ role) =>
+    `${hud[role].width}×${hud[role].height} (tallest on item ${hud[role].tallestItem})`;
+  /** @type {[string, string][]} */
+  const rows = [
+    [
+      'HUD box at 1280×720 in CSS px, rep / manager: largest over the sample plan’s items, More closed',
+      `${boxText('rep')} / ${boxText('manager')}`,
+    ],
+    [
+      `side panel opened (its page in a tab, warm: after 1 warm-up load) → call shown and Note enabled, median / p95 (${panel.open.frame.length})`,
+      `${openText(panel.open)}; beside the heavy call page (unbudgeted) ${openText(panel.openBesideHeavy)}`,
+    ],
+    [
+      `HUD Next/Back → side panel shows the item, p50 / p95 (${moves.length}, on the heavy call page)`,
+      `${p50p95(pick(moves, 'totalMs'))} (medians: click → worker writes ${mid(pick(moves, 'toWorkerMs'))}, write → panel hears ${mid(pick(moves, 'toPanelMs'))}, hears → shown ${mid(pick(moves, 'drawnMs'))} ms; the HUD itself ${mid(pick(moves, 'hudMs'))} ms)`,
+    ],
+    [
+      `side panel note (Enter) → HUD lists it, p50 / p95 (${notes.length})`,
+      `${p50p95(pick(notes, 'totalMs'))} (medians: Enter → HUD hears the stored note ${mid(pick(notes, 'toHudMs'))}, hears → listed ${mid(pick(notes, 'drawnMs'))} ms)`,
+    ],
+  ];
+  const within = (/** @type {'rep' | 'manager'} */ role) =>
+    hud[role].width <= HUD_LIMITS[role].width && hud[role].height <= HUD_LIMITS[role].height;
+  /** @type {[string, boolean][]} */
+  const budgets = [
+    [`HUD box, rep ≤ ${HUD_LIMITS.rep.width}×${HUD_LIMITS.rep.height} CSS px at 1280×720`, within('rep')],
+    [
+      `HUD box, manager ≤ ${HUD_LIMITS.manager.width}×${HUD_LIMITS.manager.height} CSS px at 1280×720`,
+      within('manager'),
+    ],
+    [
+      `side panel open → interactive ≤ ${PANEL_OPEN_BUDGET_MS} ms (warm, median, beside the Meet call page)`,
+      median(panel.open.frame) <= PANEL_OPEN_BUDGET_MS,
+    ],
+    [
+      `HUD ↔ side panel sync ≤ ${SYNC_BUDGET_MS} ms (p95, each way)`,
+      percentile(pick(moves, 'totalMs'), 95) <= SYNC_BUDGET_MS &&
+        percentile(pick(notes, 'totalMs'), 95) <= SYNC_BUDGET_MS,
+    ],
+  ];
+  return { results: { hudBox: hud, sidePanel: panel }, rows, budgets };
+}
+
+if (SURFACES_ONLY) {
+  const { context, extensionId, profileDir } = await launchWithExtension({ headless: true, dist: BENCH_DIST });
+  (await seedSamplePlan(context, extensionId)).close();
+  const surfaces = await callSurfaces(context, extensionId);
+  await context.close();
+  rmSync(profileDir, { recursive: true, force: true });
+  for (const [figure, value] of surfaces.rows) console.log(`| ${figure} | ${value} |`);
+  console.log('');
+  for (const [budget, met] of surfaces.budgets) console.log(`${met ? 'ok    ' : 'BROKEN'} ${budget}`);
+  console.log(`\n${machineLine()}`);
+  if (CHECK && surfaces.budgets.some(([, met]) => !met)) process.exit(1);
+  process.exit(0);
+}
 
 /** @type {{ with: any[], without: any[] }} */
 const idleRounds = { with: [], without: [] };
@@ -679,6 +761,7 @@ const idleBudget = [
 if (IDLE_ONLY) {
   for (const [figure, value] of idleRows) console.log(`| ${figure} | ${value} |`);
   console.log(`\n${idleBudget[1] ? 'ok    ' : 'BROKEN'} ${idleBudget[0]}`);
+  console.log(`\n${machineLine()}`);
   if (CHECK && !idleBudget[1]) process.exit(1);
   process.exit(0);
 }
@@ -690,10 +773,11 @@ for (const round of ROUNDS) {
   rounds[/** @type {'with' | 'without'} */ (round)].push(await meetingTabRound(round === 'with'));
 }
 
-const { context, extensionId, profileDir } = await launchWithExtension({ headless: true });
+const { context, extensionId, profileDir } = await launchWithExtension({ headless: true, dist: BENCH_DIST });
 (await seedSamplePlan(context, extensionId)).close();
 console.error('overlay shown after load…');
 const overlayShown = await overlayShownTimes(context);
+const surfaces = await callSurfaces(context, extensionId);
 console.error('transitions and notes…');
 const actions = await actionTimes(context, extensionId);
 /** @type {Record<number, { interactiveMs: number, selectMs: number }>} */
@@ -736,6 +820,7 @@ const noisePerMinute = perMinute(
 const results = {
   measuredAt: new Date().toISOString(),
   seconds: Math.round((Date.now() - startedAt) / 1000),
+  machine: { cpus: availableParallelism(), loadAverage1Min: loadSamples },
   contentScript: { bytes: contentScript.length, gzipBytes: gzipSync(contentScript).length },
   idleMeetingTab: {
     windowMs: WINDOW_MS,
@@ -772,6 +857,7 @@ const results = {
   debriefWorstAccepted: worstDebrief,
   popupMs: popup,
   importBackup: imported,
+  ...surfaces.results,
 };
 
 const taskBaselinePerMinute = perMinute(taskWithout);
@@ -794,6 +880,7 @@ const budgets = [
   ['debrief of the worst accepted call interactive ≤ 2 s', worstDebrief.interactiveMs <= 2000],
   [`popup with ${POPUP_PLANS} plans ≤ 150 ms`, median(popup) <= 150],
   ['5 MB import ≤ 2 s', median(imported.times) <= 2000],
+  ...surfaces.budgets,
 ];
 
 const ms = (/** @type {number[]} */ values) => `${median(values).toFixed(1)} ms (${range(values)})`;
@@ -879,6 +966,7 @@ const rows = [
     `import of a ${(imported.bytes / 1024 / 1024).toFixed(1)} MB backup (replace), median of ${imported.times.length}`,
     `${median(imported.times).toFixed(0)} ms (${range(imported.times)})`,
   ],
+  ...surfaces.rows,
 ];
 const width = Math.max(...rows.map(([figure]) => figure.length));
 console.log(`| ${'figure'.padEnd(width)} | value |`);
@@ -886,7 +974,7 @@ console.log(`| ${'-'.repeat(width)} | ----- |`);
 for (const [figure, value] of rows) console.log(`| ${figure.padEnd(width)} | ${value} |`);
 console.log('');
 for (const [budget, met] of budgets) console.log(`${met ? 'ok    ' : 'BROKEN'} ${budget}`);
-console.log(`\n${results.seconds} s on ${process.platform}, Node ${process.version}`);
+console.log(`\n${results.seconds} s on ${process.platform}, Node ${process.version}, ${machineLine()}`);
 
 mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });
 writeFileSync(join(PROJECT_ROOT, 'bench', 'results.json'), `${JSON.stringify({ ...results, budgets }, null, 2)}\n`);
