@@ -82,6 +82,11 @@ let mounted: Mounted | null = null;
 /** Hidden means unmounted: a frame left in the page's DOM could be shown again by the page during a screen share. */
 let hidden = false;
 let position: Position = { top: EDGE_GAP_PX, right: EDGE_GAP_PX };
+/**
+ * Where the overlay is shown: `position`, kept inside the tab. A tall panel pushed up for a moment doesn't lose the
+ * place it was put: once it is smaller again it goes back there.
+ */
+let shown: Position = position;
 /** Set once the person's own position is known (restored or dragged): no default moves it after that. */
 let positionChosen = false;
 /**
@@ -162,7 +167,7 @@ function followZoomHome(): void {
  * `!important` rules, and `all: initial` resets whatever else the host would inherit.
  */
 function hostCss(extra = ''): string {
-  const declarations = `all:initial;position:fixed;z-index:2147483647;opacity:1;top:${position.top}px;right:${position.right}px;display:block${extra}`;
+  const declarations = `all:initial;position:fixed;z-index:2147483647;opacity:1;top:${shown.top}px;right:${shown.right}px;display:block${extra}`;
   return declarations.replace(/;/g, '!important;') + '!important';
 }
 
@@ -179,7 +184,7 @@ function setFrameSize(frame: HTMLIFrameElement, width: number, height: number): 
 function place(entry: Mounted): void {
   const width = entry.frame.offsetWidth || PILL_SIZE.width;
   const height = entry.frame.offsetHeight || PILL_SIZE.height;
-  position = {
+  shown = {
     top: clamp(position.top, 0, window.innerHeight - BOTTOM_BAR_PX - height),
     right: clamp(position.right, 0, window.innerWidth - width),
   };
@@ -200,12 +205,13 @@ function onFrameMessage(entry: Mounted, message: FrameToHost): void {
       entry.sized = true;
       break;
     case 'move':
-      position = { top: position.top + message.dy, right: position.right - message.dx };
+      // From where it is shown: a drag moves what the person sees.
+      position = { top: shown.top + message.dy, right: shown.right - message.dx };
       positionChosen = true;
       break;
     case 'move-end':
       // The frame stores it for this device, and hands it back to the next overlay this script mounts.
-      send(entry, { type: 'position-save', top: position.top, right: position.right });
+      send(entry, { type: 'position-save', top: shown.top, right: shown.right });
       return;
     case 'position-restore':
       position = { top: message.top, right: message.right };
