@@ -3,9 +3,9 @@
 // check, in the state named; tests/e2e/accessibility.e2e.ts checks each one in light and dark.
 //
 // They run in order on one meeting tab per browser, as a call goes: the pill, the plan chooser, the rep's HUD, the
-// ask, then the manager's HUD, its More fold and the side panel.
+// ask, then the manager's HUD, its More fold, the side panel, and the companion window showing the same call.
 import type { Frame, Page } from 'playwright-core';
-import { extensionUrl, OverlayFrame, type ExtensionBrowser } from './harness';
+import { extensionUrl, OverlayFrame, storedRecords, type ExtensionBrowser } from './harness';
 
 export interface Surface {
   /** Shown in the test's name and its failure message, e.g. "the HUD, rep, near the end". */
@@ -118,6 +118,22 @@ export function inCallSurfaces(): Surface[] {
         await panel.goto(extensionUrl(browser.extensionId, path));
         await panel.getByRole('list', { name: 'Notes on this call' }).waitFor();
         return panel;
+      },
+    },
+    {
+      name: 'the companion window, with the call running',
+      async open(browser) {
+        const plans = (await storedRecords(browser, 'plans')) as { id: string; title: string }[];
+        const plan = plans.find((candidate) => candidate.title === PLAN_TITLE)!;
+        const companion = await browser.context.newPage();
+        await companion.setViewportSize({ width: 440, height: 760 });
+        await companion.goto(
+          extensionUrl(browser.extensionId, `src/companion/companion.html?plan=${encodeURIComponent(plan.id)}`),
+        );
+        // The same call as on the meeting tab: one live call per plan.
+        await companion.getByRole('list', { name: 'Notes on this call' }).waitFor();
+        await companion.getByRole('button', { name: 'Float on top' }).waitFor();
+        return companion;
       },
     },
   ];
