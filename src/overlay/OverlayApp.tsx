@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { isNewerCall, type Call, type Role } from '../domain/call';
+import { currentItemIndex, isNewerCall, moveToItem, type Call, type Role } from '../domain/call';
 import { callProgress, formatClock } from '../domain/call-progress';
 import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { planDisplayName, plannedMinutes, type Plan } from '../domain/plan';
@@ -113,8 +113,60 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
     );
   };
 
+  /**
+   * Agenda moves on their way to storage. The HUD shows a move at once: the rep glances, and a glance must not wait
+   * for a disk. Until the last move in flight is answered, what storage or another surface says of this call waits;
+   * then the HUD shows what storage holds, and a move that failed is taken back.
+   */
+  const movesInFlight = useRef(0);
+  const changeWaiting = useRef(false);
+  const shownCall = useRef<Call | null>(null);
+  shownCall.current = activeCall;
+
+  const setShownCall = (call: Call | null) =>
+    setLoaded((previous) =>
+      previous.status === 'ready' ? { status: 'ready', state: { ...previous.state, activeCall: call } } : previous,
+    );
+
+  const settleMove = async (stored: Call | null) => {
+    movesInFlight.current -= 1;
+    if (movesInFlight.current > 0) return;
+    if (stored && !changeWaiting.current) {
+      setShownCall(stored.endedAt === null ? stored : null);
+      return;
+    }
+    // A move failed, or another surface changed the call meanwhile: show what storage holds now.
+    changeWaiting.current = false;
+    try {
+      setShownCall((await requestFromServiceWorker({ type: 'meeting/state', meeting })).activeCall);
+    } catch (error) {
+      setActionError(`${errorText(error)} Reload the tab to see where the call is.`);
+    }
+  };
+
+  const move = (toItemIndex: number) => {
+    const shown = shownCall.current;
+    if (!shown || toItemIndex === currentItemIndex(shown)) return;
+    const moved = moveToItem(shown, toItemIndex, shown.role, Date.now());
+    shownCall.current = moved;
+    movesInFlight.current += 1;
+    setActionError(null);
+    setShownCall(moved);
+    requestFromServiceWorker({ type: 'call/moveTo', callId: shown.id, toItemIndex, role: shown.role }).then(
+      (stored) => void settleMove(stored),
+      (error: unknown) => {
+        setActionError(`${errorText(error)} The move was not stored; try again.`);
+        void settleMove(null);
+      },
+    );
+  };
+
   /** Shows a call as storage returned it, here or on another surface; never an older version over a newer one. */
-  const showCall = (call: Call) =>
+  const showCall = (call: Call) => {
+    if (movesInFlight.current > 0 && call.id === shownCall.current?.id) {
+      changeWaiting.current = true;
+      return;
+    }
     setLoaded((previous) => {
       if (previous.status !== 'ready') return previous;
       const shown = previous.state.activeCall;
@@ -123,6 +175,7 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
       if (!isNewerCall(call, shown)) return previous;
       return { status: 'ready', state: { ...previous.state, activeCall: call.endedAt === null ? call : null } };
     });
+  };
 
   // A change made on another surface (the side panel): the call shown is always the stored one.
   useEffect(
@@ -303,16 +356,7 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
             noteLine={(options) => <NoteLine notes={notes} tags={tags} focusRequest={focusNoteRequest} {...options} />}
             noteList={<NoteList notes={notes} />}
             busy={busy}
-            onMove={(toItemIndex) =>
-              void act(() =>
-                requestFromServiceWorker({
-                  type: 'call/moveTo',
-                  callId: activeCall.id,
-                  toItemIndex,
-                  role: activeCall.role,
-                }),
-              )
-            }
+            onMove={move}
             onTick={(questionId, ticked) =>
               void act(() =>
                 requestFromServiceWorker({ type: 'call/tickQuestion', callId: activeCall.id, questionId, ticked }),
