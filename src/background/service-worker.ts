@@ -9,6 +9,7 @@ import { isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
 import { handleOverlayRequest } from './overlay-requests';
 import { closeStorageToContentScripts, recordDataLoss } from '../platform/device-settings';
 import { whenDataLost } from '../storage/database';
+import { errorText } from '../domain/text';
 
 void closeStorageToContentScripts();
 // The worker is often first to open the database after the browser lost it: it records that for the pages.
@@ -34,7 +35,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       if (change) void announceChange(change);
       return { ok: true, value };
     },
-    (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => ({ ok: false, error: errorText(error) }),
   );
 });
 

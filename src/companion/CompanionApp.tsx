@@ -11,6 +11,7 @@ import { planDisplayName, type Plan } from '../domain/plan';
 import { getPlan } from '../storage/plans';
 import { SidePanelApp } from '../sidepanel/SidePanelApp';
 import { FloatOnTop } from './FloatOnTop';
+import { errorText } from '../domain/text';
 
 type Loaded =
   | { status: 'loading' }
@@ -24,8 +25,7 @@ export function CompanionApp({ planId }: { planId: string }) {
     if (!planId) return setLoaded({ status: 'missing' });
     getPlan(planId).then(
       (plan) => setLoaded(plan ? { status: 'ready', plan } : { status: 'missing' }),
-      (error: unknown) =>
-        setLoaded({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setLoaded({ status: 'failed', message: errorText(error) }),
     );
   }, [planId]);
   useEffect(() => {

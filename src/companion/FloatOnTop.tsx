@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CallHud, NowTitle } from '../overlay/CallHud';
 import { NoteLine } from '../overlay/NoteLine';
 import type { FloatingHud } from '../sidepanel/SidePanelApp';
+import { errorText } from '../domain/text';
 
 interface DocumentPictureInPicture {
   requestWindow(options: { width: number; height: number }): Promise<Window>;
@@ -64,7 +65,7 @@ export function FloatOnTop({ hud }: { hud: FloatingHud }) {
       copyStyles(opened.document);
       setPip(opened);
     } catch (error) {
-      setClosedBy(`The floating HUD could not open: ${error instanceof Error ? error.message : String(error)}`);
+      setClosedBy(`The floating HUD could not open: ${errorText(error)}`);
     }
   };
 

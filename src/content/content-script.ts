@@ -364,7 +364,8 @@ function sync(): void {
     removals = 0;
   }
   if (hidden || removals > MAX_REMOUNTS) return;
-  if (!positionChosen) position = { top: meeting.platform === 'teams' ? TEAMS_TOP_PX : EDGE_GAP_PX, right: EDGE_GAP_PX };
+  if (!positionChosen)
+    position = { top: meeting.platform === 'teams' ? TEAMS_TOP_PX : EDGE_GAP_PX, right: EDGE_GAP_PX };
   mounted = mount(meeting);
 }
 

@@ -34,11 +34,11 @@ import { downloadFile, JsonFileInput, readFileText } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 import { StorageProblem } from '../ui/storage-problem';
 import { TimelineChart, TimelineLegend, type Selection } from './TimelineChart';
+import { debriefStatusText } from '../ui/labels';
 
 const SAVE_DELAY_MS = 300;
 /** After a failed save, it is tried again on its own this long after, and at once on "Try saving again". */
 const SAVE_RETRY_MS = 5_000;
-const STATUS_TEXT = { 'not-started': 'Not started', 'in-progress': 'In progress', complete: '✓ Complete' } as const;
 
 type Loaded =
   | { status: 'loading' }
@@ -287,7 +287,7 @@ export function CallDebrief({ callId }: { callId: string }) {
           {plan.managerName && ` · manager ${plan.managerName}`}
         </p>
         <p class="debrief-status">
-          <strong>{STATUS_TEXT[status]}</strong>{' '}
+          <strong>{debriefStatusText(status, true)}</strong>{' '}
           <span class={saveState === 'failed' ? 'error' : 'muted'} role="status">
             {saveState === 'saved' ? 'Saved' : saveState === 'saving' ? 'Saving…' : 'Not saved yet.'}
           </span>

@@ -5,12 +5,11 @@ import { filterCalls, historyFacets, NO_FILTERS, type HistoryFilters } from '../
 import { CALL_TYPES, planDisplayName } from '../domain/plan';
 import { listCallsNewestFirst } from '../storage/calls';
 import { getDebriefs } from '../storage/debriefs';
-import { formatDateTime, PLATFORM_NAMES } from '../ui/format';
+import { formatDateTime } from '../ui/format';
+import { CALL_TYPE_NAMES, debriefStatusText, PLATFORM_NAMES } from '../ui/labels';
 import { StorageProblem } from '../ui/storage-problem';
 
 const PAGE_SIZE = 50;
-const STATUS_TEXT = { 'not-started': 'not started', 'in-progress': 'in progress', complete: '✓ complete' } as const;
-const TYPE_NAMES = { discovery: 'Discovery', advance: 'Advance', close: 'Close' } as const;
 
 type Loaded =
   | { status: 'loading' }
@@ -125,7 +124,7 @@ export function CallHistory() {
             <option value="">All</option>
             {CALL_TYPES.map((type) => (
               <option key={type} value={type}>
-                {TYPE_NAMES[type]}
+                {CALL_TYPE_NAMES[type]}
               </option>
             ))}
           </select>
@@ -171,7 +170,7 @@ export function CallHistory() {
                   </td>
                   <td>{call.planSnapshot.account}</td>
                   <td>{formatDateTime(call.startedAt)}</td>
-                  <td>{TYPE_NAMES[call.planSnapshot.callType]}</td>
+                  <td>{CALL_TYPE_NAMES[call.planSnapshot.callType]}</td>
                   <td>{PLATFORM_NAMES[call.meeting.platform]}</td>
                   <td>{call.role}</td>
                   <td>
@@ -180,7 +179,7 @@ export function CallHistory() {
                   <td>{debrief?.outcome.objectiveMet ?? '—'}</td>
                   <td>
                     {known ? (
-                      STATUS_TEXT[debriefStatus(debrief)]
+                      debriefStatusText(debriefStatus(debrief))
                     ) : (
                       <span class="muted">{debriefsFailed ? '—' : 'loading…'}</span>
                     )}

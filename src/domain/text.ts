@@ -9,3 +9,8 @@ export function fold(text: string): string {
 export function shorten(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** What went wrong, in the words of the error itself: an Error's message, or the thrown value as text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

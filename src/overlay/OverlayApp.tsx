@@ -26,6 +26,7 @@ import { useNotes } from './useNotes';
 import { useNow } from './useNow';
 import { listenForChanges } from '../platform/changes';
 import { openCallPanel } from '../platform/side-panel';
+import { errorText } from '../domain/text';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
 /** While a call runs, the overlay tells storage it is still showing it this often. */
@@ -33,10 +34,6 @@ const ALIVE_EVERY_MS = 30_000;
 const MOVE_STEP_PX = 24;
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; state: MeetingState };
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** True while the last pointer click was held back because the meeting page covered the overlay. */
 function useClickBlocked(): boolean {

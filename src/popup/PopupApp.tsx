@@ -1,14 +1,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { isTeamsCallScreen, isZoomWebAppHome, meetingFromUrl } from '../domain/meeting-url';
-import {
-  CALL_TYPES,
-  MAX_CALL_MINUTES,
-  planDisplayName,
-  plannedMinutes,
-  type CallType,
-  type Plan,
-} from '../domain/plan';
+import { CALL_TYPES, MAX_CALL_MINUTES, planDisplayName, plannedMinutes, type Plan } from '../domain/plan';
 import { planFileName, planFileText } from '../domain/plan-file';
 import { groupPlans } from '../domain/plan-list';
 import { readiness } from '../domain/readiness';
@@ -26,7 +19,8 @@ import {
   savePlan,
 } from '../storage/plans';
 import { downloadFile } from '../ui/files';
-import { formatDateTime, formatMinutes, PLATFORM_NAMES } from '../ui/format';
+import { formatDateTime, formatMinutes } from '../ui/format';
+import { CALL_TYPE_NAMES, PLATFORM_NAMES } from '../ui/labels';
 import { DataLossNotice, StorageProblem } from '../ui/storage-problem';
 import { runOnTab } from '../platform/on-demand';
 import { openCallPanel } from '../platform/side-panel';
@@ -57,7 +51,6 @@ type Plans = { status: 'loading' } | { status: 'failed'; error: unknown } | { st
 
 /** Plans drawn at a time: the popup stays quick with thousands of plans. */
 const LIST_PAGE = 30;
-const TYPE_NAMES: Record<CallType, string> = { discovery: 'Discovery', advance: 'Advance', close: 'Close' };
 /** Opened as `popup.html?view=tab#plan=<id>`, the same editor at full width. */
 const IN_TAB = new URLSearchParams(location.search).get('view') === 'tab';
 
@@ -285,10 +278,10 @@ export function PopupApp() {
           <button
             key={type}
             class="primary"
-            aria-label={`New ${TYPE_NAMES[type].toLowerCase()} plan`}
+            aria-label={`New ${CALL_TYPE_NAMES[type].toLowerCase()} plan`}
             onClick={() => setView({ name: 'edit', plan: planFromTemplate(type, newContext()), stored: false })}
           >
-            {TYPE_NAMES[type]}
+            {CALL_TYPE_NAMES[type]}
           </button>
         ))}
       </div>
@@ -369,7 +362,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
   const meeting = plan.meetingLink ? meetingFromUrl(plan.meetingLink.trim()) : null;
   return (
     <div class="muted">
-      {TYPE_NAMES[plan.callType]} · {formatDateTime(plan.scheduledStart)} · {formatMinutes(plannedMinutes(plan))}
+      {CALL_TYPE_NAMES[plan.callType]} · {formatDateTime(plan.scheduledStart)} · {formatMinutes(plannedMinutes(plan))}
       {meeting ? ` · ${PLATFORM_NAMES[meeting.platform]}` : ' · no meeting link'}
     </div>
   );

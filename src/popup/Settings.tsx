@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_NOTE_TAGS, MAX_TAGS, TAG_KEYS, type NoteTag } from '../domain/note';
 import { loadAutoStart, saveAutoStart } from '../platform/device-settings';
 import { loadNoteTags, saveNoteTags } from '../platform/note-tags';
+import { errorText } from '../domain/text';
 
 /** This device's settings: the quick note tags (keys 1–9) and whether linked calls start by themselves. */
 export function Settings({ onDone }: { onDone: () => void }) {
@@ -22,7 +23,7 @@ export function Settings({ onDone }: { onDone: () => void }) {
       setTags(next);
       setMessage({ text: 'Saved. The overlay uses the new tags from the next call it opens.', error: false });
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      setMessage({ text: errorText(error), error: true });
     }
   };
 

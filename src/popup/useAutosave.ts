@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { describePlanIssue } from '../domain/incoming-plans';
 import type { Plan } from '../domain/plan';
 import { savePlanEdit, StalePlanError } from '../storage/plans';
+import { errorText } from '../domain/text';
 
 export type SaveState =
   | { status: 'saved' }
@@ -123,7 +124,7 @@ export function useAutosave(plan: Plan, setPlan: (update: (current: Plan) => Pla
 /** A save refused by the plan's schema names the field in the editor's words, not the validator's. */
 function saveProblem(error: unknown): string {
   if (v.isValiError(error) && error.issues[0]) return `${upperFirst(describePlanIssue(error.issues[0]))}.`;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 function upperFirst(text: string): string {

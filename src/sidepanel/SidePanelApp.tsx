@@ -19,6 +19,7 @@ import { NowTitle, TimeBar } from '../overlay/CallHud';
 import { NoteLine, NoteList } from '../overlay/NoteLine';
 import { useNotes } from '../overlay/useNotes';
 import { useNow } from '../overlay/useNow';
+import { errorText } from '../domain/text';
 
 type Shown =
   | { status: 'loading' }
@@ -27,10 +28,6 @@ type Shown =
 
 /** While a call shows, storage is told it is still on screen this often (as by the HUD). */
 const ALIVE_EVERY_MS = 30_000;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The whole call of one meeting. The side panel shows it for a meeting tab; the companion window (`startable`) also

@@ -1,14 +1,6 @@
 // Display formatting shared by the surfaces. Locale-aware, so the user's browser decides the order of day and month.
 import { isShowableTime } from '../domain/dates';
 
-export const PLATFORM_NAMES = {
-  meet: 'Google Meet',
-  zoom: 'Zoom',
-  teams: 'Microsoft Teams',
-  companion: 'Companion window',
-  tab: 'A browser tab',
-} as const;
-
 /** A date and time as the browser's locale writes it; "an unknown date" for a time no Date can show. */
 export function formatDateTime(epochMs: number): string {
   if (!isShowableTime(epochMs)) return 'an unknown date';
