@@ -1,7 +1,17 @@
 // Answers the overlay frame's requests: storage calls and domain rules, nothing kept in memory, because MV3 stops
 // this worker after about 30 s idle and the next message starts a fresh one.
-import { callEndedAt, endCall, markCallAlive, moveToItem, startCall, tickQuestion, type Call } from '../domain/call';
-import { meetingKey } from '../domain/meeting-url';
+import {
+  callEndedAt,
+  callToResume,
+  endCall,
+  markCallAlive,
+  moveToItem,
+  RESUMABLE_CALL_MS,
+  startCall,
+  tickQuestion,
+  type Call,
+} from '../domain/call';
+import { meetingKey, type MeetingId } from '../domain/meeting-url';
 import { NEARBY_WINDOW_MS, offerPlans, searchPlans } from '../domain/plan-choice';
 import type { MeetingState, OverlayReplies, OverlayRequest } from '../platform/messages';
 import { getCall, listCallsForPlan, listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
@@ -9,8 +19,6 @@ import { deleteNote, listNotesForCall, saveNote } from '../storage/notes';
 import { enableCallPanel } from '../platform/side-panel';
 import { getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween } from '../storage/plans';
 
-/** A call started this long ago or less, in the same meeting and not ended, is picked up again on reload. */
-const RESUMABLE_CALL_MS = 12 * 60 * 60_000;
 const SEARCH_LIMIT = 20;
 
 export async function handleOverlayRequest(
@@ -22,7 +30,7 @@ export async function handleOverlayRequest(
 ): Promise<OverlayReplies[OverlayRequest['type']]> {
   switch (request.type) {
     case 'meeting/state':
-      return meetingState(meetingKey(request.meeting), now);
+      return meetingState(request.meeting, now);
     case 'call/start': {
       const plan = await getPlan(request.planId);
       if (!plan) throw new Error('That plan no longer exists. Pick another one.');
@@ -63,14 +71,13 @@ async function changeCall(callId: string, change: (call: Call) => Call): Promise
   return changed;
 }
 
-async function meetingState(key: string, now: number): Promise<MeetingState> {
+async function meetingState(meeting: MeetingId, now: number): Promise<MeetingState> {
   const [linked, scheduledAroundNow, recentCalls] = await Promise.all([
-    listPlansForMeeting(key),
+    listPlansForMeeting(meetingKey(meeting)),
     listPlansScheduledBetween(now - NEARBY_WINDOW_MS, now + NEARBY_WINDOW_MS),
     listCallsStartedSince(now - RESUMABLE_CALL_MS),
   ]);
   const offer = offerPlans(linked, scheduledAroundNow, now);
-  const activeCall =
-    recentCalls.filter((call) => meetingKey(call.meeting) === key && callEndedAt(call, now) === null).at(-1) ?? null;
+  const activeCall = callToResume(recentCalls, meeting, now);
   return { linkedPlans: offer.linked, nearbyPlans: offer.nearby, activeCall };
 }

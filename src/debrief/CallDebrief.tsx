@@ -35,6 +35,7 @@ import { formatDateTime } from '../ui/format';
 import { StorageProblem } from '../ui/storage-problem';
 import { TimelineChart, TimelineLegend, type Selection } from './TimelineChart';
 import { debriefStatusText } from '../ui/labels';
+import { debriefHash } from '../ui/pages';
 
 const SAVE_DELAY_MS = 300;
 /** After a failed save, it is tried again on its own this long after, and at once on "Try saving again". */
@@ -161,7 +162,7 @@ export function CallDebrief({ callId }: { callId: string }) {
         error={loaded.error}
         onRetry={() => void load()}
         onRestore={() => {
-          location.hash = '#backup';
+          location.hash = debriefHash({ name: 'backup' });
         }}
       />
     );
@@ -590,7 +591,7 @@ export function CallDebrief({ callId }: { callId: string }) {
               <ul aria-label="Other calls it could belong to">
                 {otherCandidates.map((other) => (
                   <li key={other.id}>
-                    <a href={`#call=${encodeURIComponent(other.id)}`} onClick={() => setPendingImport(null)}>
+                    <a href={debriefHash({ name: 'call', callId: other.id })} onClick={() => setPendingImport(null)}>
                       Open the call of {formatDateTime(other.startedAt)} instead
                     </a>
                   </li>

@@ -8,6 +8,7 @@ import { getDebriefs } from '../storage/debriefs';
 import { formatDateTime } from '../ui/format';
 import { CALL_TYPE_NAMES, debriefStatusText, PLATFORM_NAMES } from '../ui/labels';
 import { StorageProblem } from '../ui/storage-problem';
+import { debriefHash } from '../ui/pages';
 
 const PAGE_SIZE = 50;
 
@@ -75,7 +76,7 @@ export function CallHistory() {
         error={loaded.error}
         onRetry={() => location.reload()}
         onRestore={() => {
-          location.hash = '#backup';
+          location.hash = debriefHash({ name: 'backup' });
         }}
       />
     );
@@ -166,7 +167,7 @@ export function CallHistory() {
               return (
                 <tr key={call.id}>
                   <td>
-                    <a href={`#call=${encodeURIComponent(call.id)}`}>{planDisplayName(call.planSnapshot)}</a>
+                    <a href={debriefHash({ name: 'call', callId: call.id })}>{planDisplayName(call.planSnapshot)}</a>
                   </td>
                   <td>{call.planSnapshot.account}</td>
                   <td>{formatDateTime(call.startedAt)}</td>

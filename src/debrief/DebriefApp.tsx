@@ -4,24 +4,13 @@ import { BackupPanel, BackupReminder } from './BackupPanel';
 import { CallDebrief } from './CallDebrief';
 import { CallHistory } from './CallHistory';
 import { Trends } from './Trends';
-
-type Route = { name: 'history' } | { name: 'call'; callId: string } | { name: 'trends' } | { name: 'backup' };
-
-/** `#call=<id>` opens one call's debrief, `#trends` the trends, `#backup` backup and restore; anything else is the history. */
-function routeFromHash(hash: string): Route {
-  const params = new URLSearchParams(hash.slice(1));
-  const callId = params.get('call');
-  if (callId) return { name: 'call', callId };
-  if (hash === '#trends') return { name: 'trends' };
-  if (hash === '#backup') return { name: 'backup' };
-  return { name: 'history' };
-}
+import { debriefRouteFromHash } from '../ui/pages';
 
 export function DebriefApp() {
-  const [route, setRoute] = useState(() => routeFromHash(location.hash));
+  const [route, setRoute] = useState(() => debriefRouteFromHash(location.hash));
   useEffect(() => {
     const onHash = () => {
-      setRoute(routeFromHash(location.hash));
+      setRoute(debriefRouteFromHash(location.hash));
       window.scrollTo(0, 0);
     };
     window.addEventListener('hashchange', onHash);

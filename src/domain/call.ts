@@ -175,3 +175,43 @@ export function callEndedAtWithTabs(call: Call, openTabUrls: string[] | null, no
   );
   return stillOpen ? null : call.lastSeenAt;
 }
+
+/** A call started this long ago or less, in the same meeting and not ended, is picked up again on reload. */
+export const RESUMABLE_CALL_MS = 12 * 60 * 60_000;
+
+/**
+ * The call a meeting's overlay picks up again: the latest one in this meeting, started within RESUMABLE_CALL_MS,
+ * that has not ended. `recentCalls` are in the order they started.
+ */
+export function callToResume(recentCalls: Call[], meeting: MeetingId, now: number): Call | null {
+  return (
+    recentCalls
+      .filter(
+        (call) =>
+          sameMeeting(call.meeting, meeting) &&
+          now - call.startedAt <= RESUMABLE_CALL_MS &&
+          callEndedAt(call, now) === null,
+      )
+      .at(-1) ?? null
+  );
+}
+
+/** How long after its end the popup offers to debrief a call. */
+export const DEBRIEF_OFFER_MS = 24 * 60 * 60_000;
+
+/**
+ * The call the popup offers to debrief: the newest of `newestFirst` that ended in the past day, knowing which meeting
+ * tabs are open (`callEndedAtWithTabs`), with when it ended. A call that ended without "End call" is stored as ended
+ * then by the caller.
+ */
+export function callToDebrief(
+  newestFirst: Call[],
+  openTabUrls: string[] | null,
+  now: number,
+): { call: Call; endedAt: number } | null {
+  for (const call of newestFirst) {
+    const endedAt = callEndedAtWithTabs(call, openTabUrls, now);
+    if (endedAt !== null && now - endedAt < DEBRIEF_OFFER_MS) return { call, endedAt };
+  }
+  return null;
+}

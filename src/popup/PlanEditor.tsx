@@ -30,6 +30,7 @@ import { CALL_TYPE_LABELS } from '../domain/templates';
 import { browser } from '../platform/browser';
 import { formatDateTime, formatMinutes } from '../ui/format';
 import { useAutosave, type SaveState } from './useAutosave';
+import { planEditorInTab } from '../ui/pages';
 
 interface Props {
   initial: Plan;
@@ -584,7 +585,7 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
             onClick={() =>
               void saveNow({ force: true }).then(() =>
                 browser.tabs.create({
-                  url: browser.runtime.getURL(`src/popup/popup.html?view=tab#plan=${encodeURIComponent(plan.id)}`),
+                  url: browser.runtime.getURL(planEditorInTab(plan.id)),
                 }),
               )
             }

@@ -8,7 +8,7 @@ import { readiness } from '../domain/readiness';
 import { encodeShareCode } from '../domain/share-code';
 import { planFromTemplate, samplePlan } from '../domain/templates';
 import { browser } from '../platform/browser';
-import { callEndedAtWithTabs, endCall, type Call } from '../domain/call';
+import { callToDebrief, endCall, type Call } from '../domain/call';
 import { listCallsNewestFirst, updateCall } from '../storage/calls';
 import {
   deletePlan,
@@ -24,6 +24,7 @@ import { CALL_TYPE_NAMES, PLATFORM_NAMES } from '../ui/labels';
 import { DataLossNotice, StorageProblem } from '../ui/storage-problem';
 import { runOnTab } from '../platform/on-demand';
 import { openCallPanel } from '../platform/side-panel';
+import { companionPage, debriefPage, planIdFromHash } from '../ui/pages';
 
 /** The meeting sites' tabs; the host permissions let the popup read their URLs without the `tabs` permission. */
 const MEETING_TAB_PATTERNS = [
@@ -107,14 +108,12 @@ export function PopupApp() {
       ]);
       const now = Date.now();
       const openTabUrls = tabs && tabs.flatMap((tab) => (tab.url ? [tab.url] : []));
-      for (const call of calls) {
-        const end = callEndedAtWithTabs(call, openTabUrls, now);
-        if (end === null || now - end >= 24 * 60 * 60_000) continue;
-        setToDebrief(call.endedAt === null ? ((await updateCall(call.id, (c) => endCall(c, end))) ?? call) : call);
-        return;
-      }
+      const offer = callToDebrief(calls, openTabUrls, now);
+      if (!offer) return;
+      const { call, endedAt } = offer;
+      setToDebrief(call.endedAt === null ? ((await updateCall(call.id, (c) => endCall(c, endedAt))) ?? call) : call);
     })();
-    const id = new URLSearchParams(location.hash.slice(1)).get('plan');
+    const id = planIdFromHash(location.hash);
     if (id) {
       void getPlan(id).then((plan) =>
         plan ? setView({ name: 'edit', plan, stored: true }) : setStatus('That plan no longer exists.'),
@@ -202,7 +201,7 @@ export function PopupApp() {
     <>
       <header class="popup-header">
         <h1>Ridealong</h1>
-        <button onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('src/debrief/debrief.html') })}>
+        <button onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(debriefPage()) })}>
           Call history
         </button>
       </header>
@@ -212,7 +211,7 @@ export function PopupApp() {
         </p>
       )}
       <DataLossNotice
-        onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL('src/debrief/debrief.html#backup') })}
+        onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL(debriefPage({ name: 'backup' })) })}
       />
       {meetingTabId !== null && (
         <div class="panel-offer">
@@ -259,7 +258,7 @@ export function PopupApp() {
             class="primary"
             onClick={() =>
               void browser.tabs.create({
-                url: browser.runtime.getURL(`src/debrief/debrief.html#call=${encodeURIComponent(toDebrief.id)}`),
+                url: browser.runtime.getURL(debriefPage({ name: 'call', callId: toDebrief.id })),
               })
             }
           >
@@ -301,7 +300,7 @@ export function PopupApp() {
         <StorageProblem
           error={plans.error}
           onRetry={() => void reload()}
-          onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL('src/debrief/debrief.html#backup') })}
+          onRestore={() => void browser.tabs.create({ url: browser.runtime.getURL(debriefPage({ name: 'backup' })) })}
         />
       )}
       {plans.status === 'ready' && all.length === 0 && (
@@ -370,7 +369,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
 
 /** The companion window: a call in a desktop app, on the phone or in person runs there. */
 function openCompanion(plan: Plan): void {
-  const url = browser.runtime.getURL(`src/companion/companion.html?plan=${encodeURIComponent(plan.id)}`);
+  const url = browser.runtime.getURL(companionPage(plan.id));
   void browser.windows
     .create({ url, type: 'popup', width: 440, height: 760 })
     .catch(() => browser.tabs.create({ url }));

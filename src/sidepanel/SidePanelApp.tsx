@@ -20,6 +20,7 @@ import { NoteLine, NoteList } from '../overlay/NoteLine';
 import { useNotes } from '../overlay/useNotes';
 import { useNow } from '../overlay/useNow';
 import { errorText } from '../domain/text';
+import { debriefPage } from '../ui/pages';
 
 type Shown =
   | { status: 'loading' }
@@ -247,7 +248,7 @@ function NoCall(props: {
 
 function openDebrief(call: Call): void {
   void browser.tabs.create({
-    url: browser.runtime.getURL(`src/debrief/debrief.html#call=${encodeURIComponent(call.id)}`),
+    url: browser.runtime.getURL(debriefPage({ name: 'call', callId: call.id })),
   });
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { currentItemIndex, isNewerCall, moveToItem, startCall } from '../../src/domain/call';
+import {
+  callToDebrief,
+  callToResume,
+  currentItemIndex,
+  endCall,
+  isNewerCall,
+  markCallAlive,
+  moveToItem,
+  startCall,
+  type Call,
+} from '../../src/domain/call';
 import { PLAN } from './fixtures';
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
@@ -46,5 +56,34 @@ describe('a call heard of twice, out of order', () => {
     expect(isNewerCall({ ...call, id: 'call-2' }, sixth)).toBe(true);
     // Stored before revisions existed: revision 0.
     expect(isNewerCall(call, fifth)).toBe(false);
+  });
+});
+
+describe('decisions about which call', () => {
+  const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
+  const HOUR = 60 * 60_000;
+  const NOW = 1_900_000_000_000;
+  const at = (id: string, startedAt: number, meeting: Call['meeting'] = MEETING) =>
+    markCallAlive(startCall(PLAN, 'rep', meeting, startedAt, id), NOW - 60_000);
+
+  it('resumes the latest running call of this meeting, started in the past 12 hours', () => {
+    const older = at('older', NOW - 2 * HOUR);
+    const newer = at('newer', NOW - HOUR);
+    const elsewhere = at('elsewhere', NOW - 30 * 60_000, { platform: 'meet', code: 'xyz-defg-hij' });
+    expect(callToResume([older, newer, elsewhere], MEETING, NOW)?.id).toBe('newer');
+    expect(callToResume([older, endCall(newer, NOW - 120_000)], MEETING, NOW)?.id).toBe('older');
+    expect(callToResume([at('stale', NOW - 13 * HOUR)], MEETING, NOW)).toBeNull();
+    expect(callToResume([], MEETING, NOW)).toBeNull();
+  });
+
+  it('offers to debrief the newest call that ended in the past day, with when it ended', () => {
+    const ended = endCall(at('ended', NOW - 2 * HOUR), NOW - HOUR);
+    const running = at('running', NOW - 30 * 60_000);
+    const meetingTab = `https://meet.google.com/${MEETING.code}`;
+    // Newest first: the running call is still in its tab, so the one that ended is offered.
+    expect(callToDebrief([running, ended], [meetingTab], NOW)).toEqual({ call: ended, endedAt: NOW - HOUR });
+    // Its tab closed: the running call ended when it was last seen, and it is the newest.
+    expect(callToDebrief([running, ended], [], NOW)).toEqual({ call: running, endedAt: NOW - 60_000 });
+    expect(callToDebrief([endCall(at('old', NOW - 30 * HOUR), NOW - 25 * HOUR)], [], NOW)).toBeNull();
   });
 });
