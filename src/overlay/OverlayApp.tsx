@@ -27,10 +27,10 @@ import { useNow } from './useNow';
 import { listenForChanges } from '../platform/changes';
 import { openCallPanel } from '../platform/side-panel';
 import { errorText } from '../domain/text';
+import { useCallAlive } from './useCallAlive';
+import { Alert, LoadFailed } from '../ui/problem';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
-/** While a call runs, the overlay tells storage it is still showing it this often. */
-const ALIVE_EVERY_MS = 30_000;
 const MOVE_STEP_PX = 24;
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; state: MeetingState };
@@ -234,15 +234,7 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
     })();
   }, [meeting]);
 
-  // Tells storage the call is still on screen, so a call left without "End call" ends where it was last seen.
-  useEffect(() => {
-    if (!activeCall) return;
-    const callId = activeCall.id;
-    const timer = setInterval(() => {
-      void requestFromServiceWorker({ type: 'call/alive', callId }).catch(() => undefined);
-    }, ALIVE_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [activeCall?.id]);
+  useCallAlive(activeCall?.id ?? null);
 
   // Keyboard users keep their place: after opening or closing, focus lands on the button that toggles back. Never on
   // first render, which would pull focus out of the meeting page.
@@ -327,24 +319,9 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
         </p>
       )}
       {loaded.status === 'loading' && <p class="muted">Loading the plan…</p>}
-      {loaded.status === 'failed' && (
-        <div>
-          <p class="error" role="alert">
-            {loaded.message}
-          </p>
-          <button onClick={() => void refresh()}>Try again</button>
-        </div>
-      )}
-      {panelError && (
-        <p class="error" role="alert">
-          {panelError}
-        </p>
-      )}
-      {actionError && (
-        <p class="error" role="alert">
-          {actionError}
-        </p>
-      )}
+      {loaded.status === 'failed' && <LoadFailed message={loaded.message} onRetry={() => void refresh()} />}
+      <Alert text={panelError} />
+      <Alert text={actionError} />
       {loaded.status === 'ready' &&
         (activeCall ? (
           <CallHud

@@ -21,14 +21,13 @@ import { useNotes } from '../overlay/useNotes';
 import { useNow } from '../overlay/useNow';
 import { errorText } from '../domain/text';
 import { debriefPage } from '../ui/pages';
+import { useCallAlive } from '../overlay/useCallAlive';
+import { Alert, LoadFailed } from '../ui/problem';
 
 type Shown =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
   | { status: 'ready'; call: Call | null; ended: Call | null };
-
-/** While a call shows, storage is told it is still on screen this often (as by the HUD). */
-const ALIVE_EVERY_MS = 30_000;
 
 /**
  * The whole call of one meeting. The side panel shows it for a meeting tab; the companion window (`startable`) also
@@ -83,16 +82,8 @@ export function SidePanelApp({
     });
   }, [key]);
 
-  // Tells storage the call is still on screen, as the HUD does: a call shown only here (the companion window) must
-  // not end as "gone".
-  useEffect(() => {
-    if (!call) return;
-    const callId = call.id;
-    const timer = setInterval(() => {
-      void requestFromServiceWorker({ type: 'call/alive', callId }).catch(() => undefined);
-    }, ALIVE_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [call?.id]);
+  // As the HUD does: a call shown only here (the companion window) must not end as "gone".
+  useCallAlive(call?.id ?? null);
 
   /** One write through the service worker; what shows is what storage returned. */
   const act = async (send: () => Promise<Call>) => {
@@ -110,19 +101,8 @@ export function SidePanelApp({
   return (
     <main class="side">
       {shown.status === 'loading' && <p class="muted">Loading the call…</p>}
-      {shown.status === 'failed' && (
-        <div>
-          <p class="error" role="alert">
-            {shown.message}
-          </p>
-          <button onClick={() => void load()}>Try again</button>
-        </div>
-      )}
-      {actionError && (
-        <p class="error" role="alert">
-          {actionError}
-        </p>
-      )}
+      {shown.status === 'failed' && <LoadFailed message={shown.message} onRetry={() => void load()} />}
+      <Alert text={actionError} />
       {shown.status === 'ready' && !call && (
         <NoCall
           ended={shown.ended}
