@@ -25,7 +25,8 @@ const TITLE = 'Umbrella: no network';
 let browser: ExtensionBrowser;
 const recorded: { url: string; from: string }[] = [];
 
-const MEETING_HOSTS = /^https:\/\/(meet\.google\.com|([^/]*\.)?zoom\.us|teams\.(microsoft\.com|live\.com|cloud\.microsoft))\//;
+const MEETING_HOSTS =
+  /^https:\/\/(meet\.google\.com|([^/]*\.)?zoom\.us|teams\.(microsoft\.com|live\.com|cloud\.microsoft))\//;
 
 /** Which of our contexts a request came from, or null when it is the meeting site's own page loading itself. */
 function extensionContextOf(request: Request, extensionId: string): string | null {
