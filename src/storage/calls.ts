@@ -1,13 +1,9 @@
 import * as v from 'valibot';
 import { CallSchema, type Call } from '../domain/call';
-import { abortTransaction, openDatabase } from './database';
+import { abortTransaction, openDatabase, putValidated } from './database';
 
-export async function saveCall(call: Call): Promise<Call> {
-  const valid = v.parse(CallSchema, call);
-  const database = await openDatabase();
-  const transaction = database.transaction('calls', 'readwrite', { durability: 'strict' });
-  await Promise.all([transaction.store.put(valid), transaction.done]);
-  return valid;
+export function saveCall(call: Call): Promise<Call> {
+  return putValidated('calls', CallSchema, call);
 }
 
 export async function getCall(id: string): Promise<Call | undefined> {

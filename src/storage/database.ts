@@ -3,6 +3,7 @@
 // service worker (src/platform/messages.ts). The content script never calls it: its IndexedDB would be the
 // meeting site's.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import * as v from 'valibot';
 import type { Call } from '../domain/call';
 import type { Debrief } from '../domain/debrief';
 import type { Note } from '../domain/note';
@@ -136,4 +137,23 @@ export async function deleteUnreadableDatabase(): Promise<void> {
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error ?? new Error('The browser could not delete the unreadable data.'));
   });
+}
+
+/** The stores that hold one record per key, written whole. */
+type WholeRecordStore = 'plans' | 'calls' | 'debriefs';
+
+/**
+ * Validates a record, then writes it in a transaction of its own with strict durability: resolves once it is on disk,
+ * with the record as stored. Nothing malformed ever reaches the store.
+ */
+export async function putValidated<Name extends WholeRecordStore>(
+  store: Name,
+  schema: v.GenericSchema<unknown, RidealongSchema[Name]['value']>,
+  record: unknown,
+): Promise<RidealongSchema[Name]['value']> {
+  const valid = v.parse(schema, record);
+  const database = await openDatabase();
+  const transaction = database.transaction(store, 'readwrite', { durability: 'strict' });
+  await Promise.all([transaction.store.put(valid), transaction.done]);
+  return valid;
 }

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { DebriefSchema, type Debrief } from '../domain/debrief';
 import {
   mergeNotesPackage,
@@ -9,7 +8,7 @@ import {
 } from '../domain/notes-package';
 import { type Call } from '../domain/call';
 import { planDisplayName } from '../domain/plan';
-import { abortTransaction, openDatabase } from './database';
+import { abortTransaction, openDatabase, putValidated } from './database';
 import { notesOf, rewriteCall } from './note-pages';
 import { repKey } from '../domain/trends';
 
@@ -25,12 +24,8 @@ export async function getDebriefs(callIds: string[]): Promise<Map<string, Debrie
   return new Map(found.filter((debrief): debrief is Debrief => debrief !== undefined).map((d) => [d.callId, d]));
 }
 
-export async function saveDebrief(debrief: Debrief): Promise<Debrief> {
-  const valid = v.parse(DebriefSchema, debrief);
-  const database = await openDatabase();
-  const transaction = database.transaction('debriefs', 'readwrite', { durability: 'strict' });
-  await Promise.all([transaction.store.put(valid), transaction.done]);
-  return valid;
+export function saveDebrief(debrief: Debrief): Promise<Debrief> {
+  return putValidated('debriefs', DebriefSchema, debrief);
 }
 
 /** A notes package that can't be merged into this call, with the reason in words. Nothing was written. */

@@ -2,15 +2,11 @@ import * as v from 'valibot';
 import { importDecision, type ImportDecision } from '../domain/plan-import';
 import { PlanSchema, type Plan } from '../domain/plan';
 import { MAX_REVISION } from '../domain/schema-parts';
-import { abortTransaction, openDatabase } from './database';
+import { abortTransaction, openDatabase, putValidated } from './database';
 
 /** Writes a plan, validated first so nothing malformed ever reaches the store. Resolves once committed to disk. */
-export async function savePlan(plan: Plan): Promise<Plan> {
-  const valid = v.parse(PlanSchema, plan);
-  const database = await openDatabase();
-  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
-  await Promise.all([transaction.store.put(valid), transaction.done]);
-  return valid;
+export function savePlan(plan: Plan): Promise<Plan> {
+  return putValidated('plans', PlanSchema, plan);
 }
 
 /** The plan changed in another window or tab since this copy was read; saving would silently undo that edit. */
