@@ -12,6 +12,7 @@ import { noteCopyId } from './notes-package';
 import { PlanSchema, type Plan } from './plan';
 import { problemOf, type Issue } from './schema-issues';
 import { EpochMsSchema } from './schema-parts';
+import { openEnvelope } from './file-envelope';
 
 export const BACKUP_FORMAT = 'ridealong-backup';
 export const BACKUP_VERSION = 1;
@@ -66,23 +67,19 @@ export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; message: 
 
 /** Reads a backup file's text; `byteLength` is the file's size, checked before the text is parsed. */
 export function parseBackup(text: string, byteLength: number): ParsedBackup {
-  if (byteLength > MAX_BACKUP_BYTES) {
-    return { ok: false, message: 'That file is larger than 100 MB, so it is not a Ridealong backup. Nothing changed.' };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'That file is not a Ridealong backup (it isn’t JSON). Nothing changed.' };
-  }
-  const head = parsed as { format?: unknown; version?: unknown } | null;
-  if (head?.format !== BACKUP_FORMAT) {
-    return { ok: false, message: 'That file is not a Ridealong backup. Nothing changed.' };
-  }
-  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
-    return { ok: false, message: NEWER_BACKUP_MESSAGE };
-  }
-  const result = v.safeParse(BackupSchema, parsed);
+  const opened = openEnvelope(text, byteLength, {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    maxBytes: MAX_BACKUP_BYTES,
+    messages: {
+      tooLarge: 'That file is larger than 100 MB, so it is not a Ridealong backup. Nothing changed.',
+      notJson: 'That file is not a Ridealong backup (it isn’t JSON). Nothing changed.',
+      notThisFormat: 'That file is not a Ridealong backup. Nothing changed.',
+      newer: NEWER_BACKUP_MESSAGE,
+    },
+  });
+  if (!opened.ok) return opened;
+  const result = v.safeParse(BackupSchema, opened.parsed);
   if (!result.success) {
     const where = describeBackupIssue(result.issues[0]);
     return { ok: false, message: `That backup is damaged or incomplete (${where}), so nothing was restored.` };

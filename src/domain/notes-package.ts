@@ -11,6 +11,7 @@ import { EpochMsSchema } from './schema-parts';
 import { shorten } from './text';
 import { itemIndexAt, MAX_NOTES_PER_CALL, NoteSchema, type Note } from './note';
 import { authoritativeTransitions } from './timeline';
+import { openEnvelope } from './file-envelope';
 
 export const NOTES_PACKAGE_FORMAT = 'ridealong-notes';
 export const NOTES_PACKAGE_VERSION = 1;
@@ -37,24 +38,19 @@ export function notesPackage(call: Call, notes: Note[], debrief: Debrief | null,
 export type ParsedPackage = { ok: true; pkg: NotesPackage } | { ok: false; message: string };
 
 export function parseNotesPackage(text: string, byteLength: number): ParsedPackage {
-  if (byteLength > MAX_PACKAGE_BYTES)
-    return { ok: false, message: 'That file is larger than 5 MB. Nothing was imported.' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'That is not a Ridealong notes package (it isn’t JSON). Nothing was imported.' };
-  }
-  const head = parsed as { format?: unknown; version?: unknown } | null;
-  if (head?.format !== NOTES_PACKAGE_FORMAT) {
-    return { ok: false, message: 'That is not a Ridealong notes package. Nothing was imported.' };
-  }
-  if (typeof head.version === 'number' && head.version > NOTES_PACKAGE_VERSION) {
-    return {
-      ok: false,
-      message: 'This was made by a newer version of Ridealong. Update Ridealong, then import it again.',
-    };
-  }
+  const opened = openEnvelope(text, byteLength, {
+    format: NOTES_PACKAGE_FORMAT,
+    version: NOTES_PACKAGE_VERSION,
+    maxBytes: MAX_PACKAGE_BYTES,
+    messages: {
+      tooLarge: 'That file is larger than 5 MB. Nothing was imported.',
+      notJson: 'That is not a Ridealong notes package (it isn’t JSON). Nothing was imported.',
+      notThisFormat: 'That is not a Ridealong notes package. Nothing was imported.',
+      newer: 'This was made by a newer version of Ridealong. Update Ridealong, then import it again.',
+    },
+  });
+  if (!opened.ok) return opened;
+  const parsed = opened.parsed;
   const result = v.safeParse(NotesPackageSchema, parsed);
   if (!result.success) {
     const where = describePackageIssue(result.issues[0], parsed);

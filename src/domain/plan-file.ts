@@ -3,6 +3,7 @@ import { validateIncomingPlans, type IncomingPlans } from './incoming-plans';
 import type { Plan } from './plan';
 import * as v from 'valibot';
 import { isoDay } from './dates';
+import { openEnvelope } from './file-envelope';
 
 export const PLAN_FILE_FORMAT = 'ridealong-plans';
 export const PLAN_FILE_VERSION = 1;
@@ -20,19 +21,19 @@ export function planFileName(now: number): string {
 
 /** Reads a file's text; `byteLength` is the file's size, checked before the text is even parsed. */
 export function parsePlanFile(text: string, byteLength: number): IncomingPlans {
-  if (byteLength > MAX_PLAN_FILE_BYTES) {
-    return { ok: false, message: 'That file is larger than 1 MB, which no plan file needs. Nothing was imported.' };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'That file is not a Ridealong plan file (it isn’t JSON). Nothing was imported.' };
-  }
-  if ((parsed as { format?: unknown } | null)?.format !== PLAN_FILE_FORMAT) {
-    return { ok: false, message: 'That file is not a Ridealong plan file. Nothing was imported.' };
-  }
-  return validateIncomingPlans(parsed, {
+  // A newer version is worded by validateIncomingPlans, as for share codes.
+  const opened = openEnvelope(text, byteLength, {
+    format: PLAN_FILE_FORMAT,
+    version: PLAN_FILE_VERSION,
+    maxBytes: MAX_PLAN_FILE_BYTES,
+    messages: {
+      tooLarge: 'That file is larger than 1 MB, which no plan file needs. Nothing was imported.',
+      notJson: 'That file is not a Ridealong plan file (it isn’t JSON). Nothing was imported.',
+      notThisFormat: 'That file is not a Ridealong plan file. Nothing was imported.',
+    },
+  });
+  if (!opened.ok) return opened;
+  return validateIncomingPlans(opened.parsed, {
     versionKey: 'version',
     version: PLAN_FILE_VERSION,
     extra: { format: v.literal(PLAN_FILE_FORMAT), exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0)) },
