@@ -49,7 +49,8 @@ export async function saveAutoStart(on: boolean): Promise<void> {
   await browser.storage.local.set({ [DEVICE_SETTING_KEYS.autoStart]: on });
 }
 
-const DismissedSchema = v.record(v.pipe(v.string(), v.maxLength(64)), v.number());
+/** Meeting keys as plans store them: a Teams meeting's thread makes keys of about 80 characters. */
+const DismissedSchema = v.record(v.pipe(v.string(), v.maxLength(256)), v.number());
 /** Meetings whose plan offer was dismissed are kept this long, so the list never grows without bound. */
 const DISMISSAL_KEPT_MS = 7 * 24 * 60 * 60_000;
 
