@@ -7,12 +7,24 @@ import { OVERLAY_BLOCKED_MESSAGE } from '../platform/frame-channel';
 export const OVERLAY_BLOCKED_TITLE =
   'Ridealong: this meeting page keeps removing the Ridealong overlay, so it is not shown. Reload the tab to try again.';
 
-/** The one message a content script may send: exactly `{ type }`, from our own content script in a tab. */
-export function isOverlayBlockedReport(message: unknown, sender: Runtime.MessageSender, extensionId: string): boolean {
+/**
+ * A report from our own content script in a tab: exactly `{ type }`, of the one type given. Content scripts send
+ * nothing else, and carry nothing.
+ */
+export function isContentScriptReport(
+  type: string,
+  message: unknown,
+  sender: Runtime.MessageSender,
+  extensionId: string,
+): boolean {
   if (sender.id !== extensionId || sender.tab?.id === undefined) return false;
   if (typeof message !== 'object' || message === null) return false;
   const keys = Object.keys(message);
-  return keys.length === 1 && (message as { type?: unknown }).type === OVERLAY_BLOCKED_MESSAGE;
+  return keys.length === 1 && (message as { type?: unknown }).type === type;
+}
+
+export function isOverlayBlockedReport(message: unknown, sender: Runtime.MessageSender, extensionId: string): boolean {
+  return isContentScriptReport(OVERLAY_BLOCKED_MESSAGE, message, sender, extensionId);
 }
 
 export async function markOverlayBlocked(tabId: number): Promise<void> {

@@ -3,9 +3,10 @@
 import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
 import { announceChange, changeFor } from '../platform/changes';
-import { reloadedTab } from '../platform/on-demand';
+import { followReload } from '../platform/on-demand';
+import { ON_DEMAND_LEAVING_MESSAGE } from '../platform/frame-channel';
 import { handleCommand } from './commands';
-import { isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
+import { isContentScriptReport, isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
 import { handleOverlayRequest } from './overlay-requests';
 import { closeStorageToContentScripts, recordDataLoss } from '../platform/device-settings';
 import { whenDataLost } from '../storage/database';
@@ -21,6 +22,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       () => ({ ok: true, value: null }),
       () => ({ ok: false, error: 'The toolbar button could not be marked.' }),
     );
+  }
+  if (isContentScriptReport(ON_DEMAND_LEAVING_MESSAGE, message, sender, browser.runtime.id)) {
+    followReload(sender.tab!.id!);
+    return Promise.resolve({ ok: true, value: null });
   }
   if (!isTrustedSender(sender, browser.runtime.id)) {
     return Promise.resolve({ ok: false, error: 'Refused: only Ridealong’s own pages may ask for this.' });
@@ -40,9 +45,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.commands.onCommand.addListener((command, tab) => handleCommand(command, tab));
-// A tab Ridealong was asked onto reloaded: on the same site it comes back (platform/on-demand.ts).
-browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.status === 'complete') void reloadedTab(tabId, tab.url);
-});
+
 // Playwright can't press browser-level shortcuts, so the e2e tests run this, the exact handler a shortcut runs.
 (globalThis as { ridealongHandleCommand?: typeof handleCommand }).ridealongHandleCommand = handleCommand;

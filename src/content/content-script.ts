@@ -26,6 +26,7 @@ import {
 } from '../domain/meeting-url';
 import {
   FOCUS_NOTE_MESSAGE,
+  ON_DEMAND_LEAVING_MESSAGE,
   OVERLAY_BLOCKED_MESSAGE,
   parseFrameToHost,
   TOGGLE_OVERLAY_MESSAGE,
@@ -399,6 +400,12 @@ const timer = pageNavigation
   : setInterval(sync, URL_CHECK_FALLBACK_MS);
 window.addEventListener('popstate', sync);
 window.addEventListener('resize', onResize);
+// A tab Ridealong was asked onto: the worker follows a reload and puts it back on the same site.
+if (onDemand) {
+  window.addEventListener('pagehide', () => {
+    chrome.runtime.sendMessage({ type: ON_DEMAND_LEAVING_MESSAGE }).catch(() => undefined);
+  });
+}
 sync();
 
 // The keyboard commands (see src/background/commands.ts) arrive here, only ever from our own service worker.

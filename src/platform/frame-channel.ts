@@ -14,6 +14,12 @@ export const FOCUS_NOTE_MESSAGE = 'ridealong/focus-note';
  */
 export const OVERLAY_BLOCKED_MESSAGE = 'ridealong/overlay-blocked';
 
+/**
+ * Content script → service worker, from a tab Ridealong was asked onto, as the page goes away: if it is a reload on
+ * the same site, Ridealong comes back when it has loaded. Carries nothing either; the worker checks the tab.
+ */
+export const ON_DEMAND_LEAVING_MESSAGE = 'ridealong/on-demand-leaving';
+
 /** Content script → overlay frame, once, over window.postMessage: the private channel's port, and the token. */
 export interface ConnectMessage {
   ridealong: 'connect';

@@ -1,8 +1,9 @@
 // Ridealong on any tab, on demand: a Webex or Whereby tab, a browser dialer, a CRM. The person asks for it (the popup's
 // "Run Ridealong on this tab", or the hide/show shortcut on a tab without Ridealong), which grants `activeTab` for
 // that tab, and the worker injects the same content script the meeting sites get. No host permission is asked for.
-// The HUD stays until the tab goes to another site: a reload on the same site puts it back, while the grant lasts.
-import { browser } from './browser';
+// The HUD stays until the tab goes to another site: a reload on the same site puts it back, while the grant lasts
+// (the content script tells the worker as the page goes: followReload).
+import { browser, type Tabs } from './browser';
 import { DEVICE_SETTING_KEYS } from './device-settings';
 
 /** Set in the tab's isolated world before the content script runs: this tab asked for Ridealong. */
@@ -40,6 +41,28 @@ export async function runOnTab(tabId: number, url: string | undefined): Promise<
   });
   await scripting().executeScript({ target: { tabId }, files: [file] });
   if (url) await remember(tabId, new URL(url).origin);
+}
+
+/** How long the worker waits for a tab that is going away to load again. */
+const RELOAD_WAIT_MS = 60_000;
+
+/**
+ * A tab Ridealong was asked onto is going away (its content script said so). The worker waits for it to finish
+ * loading, only for that tab and only for a minute: listening to every tab's updates all the time would wake the
+ * worker for each page any tab loads.
+ */
+export function followReload(tabId: number): void {
+  const onUpdated = (updatedId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+    if (updatedId !== tabId || change.status !== 'complete') return;
+    stop();
+    void reloadedTab(tabId, tab.url);
+  };
+  const stop = () => {
+    clearTimeout(timer);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
+  const timer = setTimeout(stop, RELOAD_WAIT_MS);
+  browser.tabs.onUpdated.addListener(onUpdated);
 }
 
 /** A remembered tab finished loading: on the same site, Ridealong comes back; anywhere else, it is forgotten. */
