@@ -10,7 +10,7 @@ export const FOCUS_NOTE_MESSAGE = 'ridealong/focus-note';
 
 /**
  * Content script → service worker: the meeting page keeps removing the overlay, so the toolbar button says why
- * Ridealong isn't showing. The only message a content script may send; it carries nothing and changes no data.
+ * Ridealong isn't showing. One of the two messages a content script may send; it carries nothing and changes no data.
  */
 export const OVERLAY_BLOCKED_MESSAGE = 'ridealong/overlay-blocked';
 
