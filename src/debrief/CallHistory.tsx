@@ -84,8 +84,8 @@ export function CallHistory() {
   if (loaded.calls.length === 0) {
     return (
       <p>
-        No calls yet. Start a call from the Ridealong overlay on a Google Meet or Zoom meeting tab, and it will be
-        listed here for the debrief.
+        No calls yet. Start a call from the Ridealong overlay on a Google Meet, Zoom or Teams meeting tab, or in the
+        companion window, and it will be listed here for the debrief.
       </p>
     );
   }

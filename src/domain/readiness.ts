@@ -73,8 +73,9 @@ export function readiness(plan: Plan): ReadinessGap[] {
   if (plan.meetingLink.trim() === '' || meetingLinkProblem(plan.meetingLink) !== null) {
     gaps.push({
       key: 'meeting-link',
-      message: 'Add the Meet or Zoom link of the call.',
-      reason: 'The overlay finds this plan on the call by its meeting link.',
+      message: 'Add the link of the call (Meet, Zoom or Teams), or run it in a window.',
+      reason:
+        'The overlay finds this plan on the call by its meeting link; a call in a desktop app or in person runs in the companion window.',
     });
   }
   if (plan.agendaSentAt === null) {

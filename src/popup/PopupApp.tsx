@@ -375,7 +375,7 @@ function openCompanion(plan: Plan): void {
     .catch(() => browser.tabs.create({ url }));
 }
 
-function RowActions({ plan, onEdit, onShare }: RowProps) {
+function RowActions({ plan, onEdit, onShare, withWindow = true }: RowProps & { withWindow?: boolean }) {
   const name = planDisplayName(plan);
   return (
     <div class="row-actions">
@@ -385,13 +385,15 @@ function RowActions({ plan, onEdit, onShare }: RowProps) {
       <button aria-label={`Share ${name}`} onClick={() => void onShare(plan)}>
         Share
       </button>
-      <button
-        aria-label={`Run ${name} in a window`}
-        title="For a desktop app, a phone call or a meeting in person"
-        onClick={() => openCompanion(plan)}
-      >
-        Window
-      </button>
+      {withWindow && (
+        <button
+          aria-label={`Run ${name} in a window`}
+          title="For a desktop app, a phone call or a meeting in person"
+          onClick={() => openCompanion(plan)}
+        >
+          Window
+        </button>
+      )}
     </div>
   );
 }
@@ -421,7 +423,8 @@ function NextPlan(props: RowProps) {
           ? '✓ Ready for the call'
           : `${gaps.length} to do before the call. First: ${gaps[0]!.message}`}
       </p>
-      <RowActions {...props} />
+      {/* The card has the window button in full, below. */}
+      <RowActions {...props} withWindow={false} />
       <button class="companion-open" onClick={() => openCompanion(props.plan)}>
         Run this call in a window
       </button>
