@@ -29,6 +29,7 @@ import { openCallPanel } from '../platform/side-panel';
 import { errorText } from '../domain/text';
 import { useCallAlive } from './useCallAlive';
 import { Alert, LoadFailed } from '../ui/problem';
+import { useCallWrite } from './useCallWrite';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
 const MOVE_STEP_PX = 24;
@@ -70,8 +71,8 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
   const rolePicked = useRef(false);
   const [autoStart, setAutoStart] = useState(false);
   const [dismissed, setDismissed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  /** Writes through the service worker; the call shown is always the one storage returned (showCall, below). */
+  const { busy, actionError, setActionError, act } = useCallWrite((call) => showCall(call));
   const key = meetingKey(meeting);
 
   const activeCall = loaded.status === 'ready' ? loaded.state.activeCall : null;
@@ -191,19 +192,6 @@ export function OverlayApp({ meeting, arrivedByPage = false }: { meeting: Meetin
       setLoaded({ status: 'failed', message: errorText(error) });
     }
   }, [meeting]);
-
-  /** Runs one write through the service worker; the call shown is always the one storage returned. */
-  const act = async (send: () => Promise<Call>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      showCall(await send());
-    } catch (error) {
-      setActionError(`${errorText(error)} Nothing was lost; try again.`);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const start = (plan: Plan, as: Role) =>
     act(() => requestFromServiceWorker({ type: 'call/start', planId: plan.id, meeting, role: as }));

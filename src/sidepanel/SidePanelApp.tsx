@@ -23,6 +23,7 @@ import { errorText } from '../domain/text';
 import { debriefPage } from '../ui/pages';
 import { useCallAlive } from '../overlay/useCallAlive';
 import { Alert, LoadFailed } from '../ui/problem';
+import { useCallWrite } from '../overlay/useCallWrite';
 
 type Shown =
   | { status: 'loading' }
@@ -46,8 +47,6 @@ export function SidePanelApp({
 }) {
   const key = meetingKey(meeting);
   const [shown, setShown] = useState<Shown>({ status: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
   const [tags, setTags] = useState<NoteTag[]>(DEFAULT_NOTE_TAGS);
   const call = shown.status === 'ready' ? shown.call : null;
   const now = useNow(call !== null);
@@ -86,17 +85,7 @@ export function SidePanelApp({
   useCallAlive(call?.id ?? null);
 
   /** One write through the service worker; what shows is what storage returned. */
-  const act = async (send: () => Promise<Call>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      show(await send());
-    } catch (error) {
-      setActionError(`${errorText(error)} Nothing was lost; try again.`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, actionError, act } = useCallWrite(show);
 
   return (
     <main class="side">
