@@ -16,7 +16,7 @@ import {
   waitForNoOverlay,
   type ExtensionBrowser,
 } from './harness';
-import { restoreRecords, seededPlan, SEEDED_TITLE } from './seed';
+import { seedPlanForNow, SEEDED_TITLE } from './seed';
 
 const CRM = 'https://crm.example.test/accounts/hooli';
 const NOTE = 'Gavin wants the pilot in two sites';
@@ -35,13 +35,7 @@ beforeAll(async () => {
       }),
     );
   }
-  const now = Date.now();
-  await restoreRecords(browser, {
-    plans: [{ ...seededPlan(now), scheduledStart: now }],
-    calls: [],
-    notes: [],
-    debriefs: [],
-  });
+  await seedPlanForNow(browser);
   cdp = await browser.context.browser()!.newBrowserCDPSession();
 });
 

@@ -102,6 +102,13 @@ export async function restoreRecords(
   await page.close();
 }
 
+/** The seeded plan, scheduled for now, alone on the device: a call about to start ("Scheduled around now"). */
+export async function seedPlanForNow(browser: ExtensionBrowser, now = Date.now()): Promise<Plan> {
+  const plan = { ...seededPlan(now), scheduledStart: now };
+  await restoreRecords(browser, { plans: [plan], calls: [], notes: [], debriefs: [] });
+  return plan;
+}
+
 /**
  * The rep's device after the call: the rep's own record of it with two notes, and no debrief yet. Returns the
  * plan and the call, to build the manager's side of the same call from.

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionUrl, openMeeting, OverlayFrame, startExtensionBrowser, type ExtensionBrowser } from './harness';
-import { restoreRecords, seededPlan, SEEDED_TITLE } from './seed';
+import { seedPlanForNow, SEEDED_TITLE } from './seed';
 
 const MEETING_URL = 'https://meet.google.com/see-dedp-lan';
 
@@ -52,13 +52,7 @@ const hudNow = () => overlay.currentItem();
 
 beforeAll(async () => {
   browser = await startExtensionBrowser();
-  const now = Date.now();
-  await restoreRecords(browser, {
-    plans: [{ ...seededPlan(now), scheduledStart: now }],
-    calls: [],
-    notes: [],
-    debriefs: [],
-  });
+  await seedPlanForNow(browser);
   ({ page: meeting, overlay } = await openMeeting(browser, MEETING_URL));
   await overlay.frame.getByRole('radio', { name: 'the rep' }).check();
   await overlay.startCall(SEEDED_TITLE);

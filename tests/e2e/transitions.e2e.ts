@@ -11,7 +11,7 @@ import {
   storedRecords,
   type ExtensionBrowser,
 } from './harness';
-import { restoreRecords, seededPlan, SEEDED_TITLE } from './seed';
+import { seedPlanForNow, SEEDED_TITLE } from './seed';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -19,13 +19,7 @@ let overlay: OverlayFrame;
 
 beforeAll(async () => {
   browser = await startExtensionBrowser();
-  const now = Date.now();
-  await restoreRecords(browser, {
-    plans: [{ ...seededPlan(now), scheduledStart: now }],
-    calls: [],
-    notes: [],
-    debriefs: [],
-  });
+  await seedPlanForNow(browser);
   ({ page, overlay } = await openMeeting(browser, 'https://meet.google.com/see-dedp-lan'));
   await overlay.frame.getByRole('radio', { name: 'the rep' }).check();
   await overlay.startCall(SEEDED_TITLE);
