@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'screenshots/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-firefox/', 'release/', 'node_modules/', 'screenshots/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

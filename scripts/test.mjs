@@ -1,7 +1,9 @@
 // @ts-check
-// `npm test`: typecheck, lint, format check, unit tests, build, e2e tests, in that order. Every step runs even when an
-// earlier one failed (except e2e after a failed build), so one run shows everything that is wrong. The last line is
-// `N passed, N failed`: unit and e2e tests added up, plus one failure for each check step that failed.
+// `npm test`: typecheck, lint, format check, unit tests, the packages for Chrome and Firefox (which build dist/ and
+// dist-firefox/), addons-linter on the Firefox package, the Chromium e2e tests and the Firefox smoke tests, in that
+// order. Every step runs even when an earlier one failed (except the browser tests after a failed build), so one run
+// shows everything that is wrong. The last line is `N passed, N failed`: unit, e2e and Firefox tests added up, plus
+// one failure for each check step that failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,18 +55,25 @@ check('typecheck', ['npx', 'tsc', '-p', '.']);
 check('lint', ['npx', 'eslint', '.']);
 check('format', ['npx', 'prettier', '--check', '.']);
 const unit = runTests('unit tests', 'unit');
-const built = run('build', ['npx', 'vite', 'build']);
-if (!built) failedChecks.push('build');
-const e2e = built ? runTests('e2e tests', 'e2e') : { passed: 0, failed: 1, note: 'e2e: not run, the build failed' };
+const built = run('package (builds dist/ and dist-firefox/)', ['node', 'scripts/package.mjs']);
+if (built) check('addons-linter', ['node', 'scripts/lint-firefox.mjs']);
+else failedChecks.push('package');
+const notRun = (/** @type {string} */ project) => ({
+  passed: 0,
+  failed: 1,
+  note: `${project}: not run, the build failed`,
+});
+const e2e = built ? runTests('e2e tests', 'e2e') : notRun('e2e');
+const firefox = built ? runTests('Firefox smoke tests', 'firefox') : notRun('firefox');
 
-const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed + failedChecks.length;
+const passed = unit.passed + e2e.passed + firefox.passed;
+const failed = unit.failed + e2e.failed + firefox.failed + failedChecks.length;
 const summary = `${passed} passed, ${failed} failed`;
-console.log(`\n${unit.note}\n${e2e.note}`);
+console.log(`\n${unit.note}\n${e2e.note}\n${firefox.note}`);
 console.log(
   failedChecks.length
     ? `failed checks: ${failedChecks.join(', ')}`
-    : 'checks: typecheck, lint, format and build passed',
+    : 'checks: typecheck, lint, format, package and addons-linter passed',
 );
 console.log(summary);
 writeFileSync(join(RESULTS, 'summary.txt'), `${summary}\n`);

@@ -38,7 +38,11 @@ import {
 const OVERLAY_PAGE = 'src/overlay/overlay.html';
 /** Marks our host for the tests and the reload notice. The page can find the host anyway; it can't use it. */
 const HOST_MARK = 'data-ridealong';
-const EXTENSION_ORIGIN = `chrome-extension://${chrome.runtime.id}`;
+// The overlay frame's origin: in Chrome the extension id's, even behind the frame's dynamic URL; in Firefox the
+// moz-extension:// host of this installation, which getURL names.
+const EXTENSION_ORIGIN = chrome.runtime.getURL('').startsWith('moz-extension:')
+  ? new URL(chrome.runtime.getURL('')).origin
+  : `chrome-extension://${chrome.runtime.id}`;
 /**
  * How often the URL is checked only where the Navigation API is missing (Chrome has it from 102; Firefox lacked it).
  * There, history.pushState fires no event a content script can hear, so a slow check is the fallback.

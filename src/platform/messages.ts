@@ -82,10 +82,14 @@ export interface SenderInfo {
  * URL, so a compromised or spoofed page context is refused even though it shares our extension id. Web pages can't
  * message us at all: the manifest has no externally_connectable.
  */
+const EXTENSION_PROTOCOLS = ['chrome-extension:', 'moz-extension:'];
+
 export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
   if (sender.id !== extensionId || !sender.url) return false;
   try {
-    return new URL(sender.url).protocol === 'chrome-extension:';
+    // Chrome's extension pages are chrome-extension://, Firefox's moz-extension://. (The overlay frame's URL may be
+    // Chrome's dynamic one, so the host is not compared: the sender's id already says it is ours.)
+    return EXTENSION_PROTOCOLS.includes(new URL(sender.url).protocol);
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 // The side panel: the whole call beside the meeting, covering none of it. This is the one place that knows Chrome's
-// `sidePanel` API; a Firefox build puts `sidebar_action` behind the same two functions.
+// `sidePanel` API and Firefox's sidebar (`sidebar_action`), behind the same two functions.
 //
 // A panel is enabled per meeting tab, never globally: the worker enables it when the tab's overlay first asks, with
 // the tab's meeting in the page's URL (a Zoom tab on /wc/home has no meeting in its own URL).
@@ -11,6 +11,16 @@ function sidePanel(): typeof chrome.sidePanel | undefined {
   return (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel;
 }
 
+/** Firefox's sidebar: one per window, whose page can be set per tab, like Chrome's side panel. */
+interface FirefoxSidebar {
+  setPanel(details: { tabId: number; panel: string }): Promise<void>;
+  open(): Promise<void>;
+}
+
+function firefoxSidebar(): FirefoxSidebar | undefined {
+  return (globalThis as { browser?: { sidebarAction?: FirefoxSidebar } }).browser?.sidebarAction;
+}
+
 export function callPanelPath(tabId: number, meeting: MeetingId): string {
   const search = new URLSearchParams({ tab: String(tabId), platform: meeting.platform, code: meeting.code });
   return `${CALL_PANEL_PAGE}?${search.toString()}`;
@@ -18,7 +28,10 @@ export function callPanelPath(tabId: number, meeting: MeetingId): string {
 
 /** Service worker: the panel of this meeting tab shows this meeting. */
 export async function enableCallPanel(tabId: number, meeting: MeetingId): Promise<void> {
-  await sidePanel()?.setOptions({ tabId, path: callPanelPath(tabId, meeting), enabled: true });
+  const path = callPanelPath(tabId, meeting);
+  const chromePanel = sidePanel();
+  if (chromePanel) await chromePanel.setOptions({ tabId, path, enabled: true });
+  else await firefoxSidebar()?.setPanel({ tabId, panel: `/${path}` });
 }
 
 /**
@@ -28,6 +41,9 @@ export async function enableCallPanel(tabId: number, meeting: MeetingId): Promis
  */
 export function openCallPanel(tabId: number): Promise<void> {
   const api = sidePanel();
-  if (!api) return Promise.reject(new Error('This browser has no side panel.'));
-  return api.open({ tabId });
+  if (api) return api.open({ tabId });
+  // Firefox opens the sidebar of the current window, which shows the panel set for its active tab.
+  const sidebar = firefoxSidebar();
+  if (sidebar) return sidebar.open();
+  return Promise.reject(new Error('This browser has no side panel.'));
 }

@@ -76,6 +76,14 @@ describe('isTrustedSender', () => {
     ).toBe(true);
   });
 
+  it('trusts them in Firefox, where they are moz-extension:// pages', () => {
+    const firefox = { id: 'ridealong@ridealong.app', url: 'moz-extension://6c0f1d2e-3a4b/src/popup/popup.html' };
+    expect(isTrustedSender(firefox, 'ridealong@ridealong.app')).toBe(true);
+    expect(
+      isTrustedSender({ ...firefox, url: 'https://meet.google.com/abc-defg-hij' }, 'ridealong@ridealong.app'),
+    ).toBe(false);
+  });
+
   it.each([
     ['a content script on the meeting page', { id: EXTENSION_ID, url: 'https://meet.google.com/abc-defg-hij' }],
     [
