@@ -1,10 +1,11 @@
 // What ships in dist/: exactly the permissions the README lists, one web-accessible page scoped to the meeting
 // hosts, and a content script that is one small plain file the page can't fingerprint.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { type Dirent, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DIST } from '../../scripts/lib/extension-browser.mjs';
+import { unzipSync } from 'fflate';
+import { DIST, PROJECT_ROOT } from '../../scripts/lib/extension-browser.mjs';
 
 const MEETING_HOSTS = [
   'https://meet.google.com/*',
@@ -98,5 +99,32 @@ describe('the built extension', () => {
     expect(files).toEqual(expect.arrayContaining(['service-worker-loader.js', manifest.content_scripts[0]!.js[0]!]));
     expect(files.some((file) => file.endsWith('.html'))).toBe(true);
     expect(found).toEqual([]);
+  });
+});
+
+describe('the release packages', () => {
+  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  /** Every file of a built folder, by its path inside the folder. */
+  const filesOf = (directory: string): Record<string, Uint8Array> =>
+    Object.fromEntries(
+      (readdirSync(directory, { recursive: true, withFileTypes: true }) as Dirent[])
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const path = join(entry.parentPath, entry.name);
+          return [relative(directory, path).split(sep).join('/'), new Uint8Array(readFileSync(path))];
+        }),
+    );
+
+  it.each([
+    ['chrome', DIST],
+    ['firefox', join(PROJECT_ROOT, 'dist-firefox')],
+  ])('hold exactly the tested build: the %s zip is its folder, file for file', (target, dist) => {
+    const zip = join(PROJECT_ROOT, 'release', `ridealong-${target}-${version}.zip`);
+    if (!existsSync(zip)) throw new Error(`No ${zip}: run "npm run package" (npm test does) before the e2e tests.`);
+    const packed = unzipSync(new Uint8Array(readFileSync(zip)));
+    const built = filesOf(dist);
+    expect(Object.keys(packed).sort()).toEqual(Object.keys(built).sort());
+    for (const [path, bytes] of Object.entries(built)) expect(Buffer.compare(packed[path]!, bytes), path).toBe(0);
   });
 });
