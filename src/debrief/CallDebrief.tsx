@@ -31,6 +31,7 @@ import { getCall, listCallsForPlan } from '../storage/calls';
 import { earlierCallsOfRep, getDebrief, importNotesPackage, NotesMergeRefused, saveDebrief } from '../storage/debriefs';
 import { listNotesForCall } from '../storage/notes';
 import { downloadFile, JsonFileInput, readFileText } from '../ui/files';
+import { ListEditor } from '../ui/ListEditor';
 import { formatDateTime } from '../ui/format';
 import { StorageProblem } from '../ui/storage-problem';
 import { TimelineChart, TimelineLegend, type Selection } from './TimelineChart';
@@ -650,31 +651,26 @@ function RatingGroup(props: { legend: string; name: string; value: Rating | null
   );
 }
 
+/** One of the coaching lists: a few short points, each its own line, at most MAX_COACHING_ITEMS. */
 function CoachingList(props: { label: string; items: string[]; onChange: (items: string[]) => void }) {
   return (
-    <fieldset class="coaching-list">
-      <legend>
-        {props.label} (at most {MAX_COACHING_ITEMS}: focus beats volume)
-      </legend>
-      {props.items.map((item, index) => (
-        <div class="list-row" key={index}>
-          <input
-            aria-label={`${props.label} ${index + 1}`}
-            maxLength={300}
-            value={item}
-            onInput={(e) => props.onChange(props.items.map((old, i) => (i === index ? e.currentTarget.value : old)))}
-          />
-          <button
-            aria-label={`Remove ${props.label.toLowerCase()} ${index + 1}`}
-            onClick={() => props.onChange(props.items.filter((_, i) => i !== index))}
-          >
-            ✕
-          </button>
-        </div>
-      ))}
-      {props.items.length < MAX_COACHING_ITEMS && (
-        <button onClick={() => props.onChange([...props.items, ''])}>Add to “{props.label}”</button>
+    <ListEditor
+      class="coaching-list"
+      legend={`${props.label} (at most ${MAX_COACHING_ITEMS}: focus beats volume)`}
+      items={props.items.map((text, index) => ({ id: String(index), text }))}
+      onChange={(items) => props.onChange(items.map((item) => item.text))}
+      create={() => ({ id: String(props.items.length), text: '' })}
+      render={(item, index, change) => (
+        <input
+          aria-label={`${props.label} ${index + 1}`}
+          maxLength={300}
+          value={item.text}
+          onInput={(e) => change({ ...item, text: e.currentTarget.value })}
+        />
       )}
-    </fieldset>
+      itemName={(_, index) => `${props.label.toLowerCase()} ${index + 1}`}
+      addLabel={`Add to “${props.label}”`}
+      max={MAX_COACHING_ITEMS}
+    />
   );
 }

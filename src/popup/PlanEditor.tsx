@@ -29,6 +29,7 @@ import { readiness } from '../domain/readiness';
 import { CALL_TYPE_LABELS } from '../domain/templates';
 import { browser } from '../platform/browser';
 import { formatDateTime, formatMinutes } from '../ui/format';
+import { ListEditor } from '../ui/ListEditor';
 import { useAutosave, type SaveState } from './useAutosave';
 import { planEditorInTab } from '../ui/pages';
 
@@ -249,6 +250,8 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
           </label>
         </div>
         <ListEditor
+          class="list-editor"
+          buttonType="button"
           legend="Customer attendees"
           items={plan.attendees}
           addLabel="Add attendee"
@@ -471,6 +474,8 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
       <fieldset>
         <legend>Guardrails</legend>
         <ListEditor
+          class="list-editor"
+          buttonType="button"
           legend="Topics the manager must not raise"
           items={plan.doNotRaise.map((text, index) => ({ id: String(index), text }))}
           addLabel="Add topic"
@@ -519,6 +524,8 @@ export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) 
       <fieldset>
         <legend>Questions to cover</legend>
         <ListEditor
+          class="list-editor"
+          buttonType="button"
           legend="Questions"
           items={plan.questions}
           addLabel="Add question"
@@ -644,54 +651,5 @@ function AgreementCheck(props: { label: string; at: number | null; onChange: (at
       {props.label}
       {props.at !== null && <span class="muted"> ({formatDateTime(props.at)})</span>}
     </label>
-  );
-}
-
-function ListEditor<T extends { id: string }>(props: {
-  legend: string;
-  items: T[];
-  addLabel: string;
-  max: number;
-  /** Shown beside the Add button once the list holds `max` items, saying why it adds no more. */
-  full: string;
-  onChange: (items: T[]) => void;
-  create: () => T;
-  render: (item: T, index: number, change: (item: T) => void) => preact.ComponentChildren;
-  itemName: (item: T, index: number) => string;
-}) {
-  // Aria-disabled rather than disabled, so the button keeps its focus and still says why it does nothing.
-  const isFull = props.items.length >= props.max;
-  const fullId = `full-${props.addLabel.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <fieldset class="list-editor">
-      <legend>{props.legend}</legend>
-      {props.items.map((item, index) => (
-        <div class="list-row" key={item.id}>
-          {props.render(item, index, (changed) =>
-            props.onChange(props.items.map((existing, i) => (i === index ? changed : existing))),
-          )}
-          <button
-            type="button"
-            aria-label={`Remove ${props.itemName(item, index)}`}
-            onClick={() => props.onChange(props.items.filter((_, i) => i !== index))}
-          >
-            ✕
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        aria-disabled={isFull}
-        aria-describedby={isFull ? fullId : undefined}
-        onClick={() => !isFull && props.onChange([...props.items, props.create()])}
-      >
-        {props.addLabel}
-      </button>
-      {isFull && (
-        <span class="field-problem" id={fullId}>
-          {props.full}
-        </span>
-      )}
-    </fieldset>
   );
 }
