@@ -30,7 +30,7 @@ import { CALL_TYPE_LABELS } from '../domain/templates';
 import { browser } from '../platform/browser';
 import { formatDateTime, formatMinutes } from '../ui/format';
 import { ListEditor } from '../ui/ListEditor';
-import { useAutosave, type SaveState } from './useAutosave';
+import { usePlanAutosave, type SaveState } from './usePlanAutosave';
 import { planEditorInTab } from '../ui/pages';
 
 interface Props {
@@ -65,7 +65,7 @@ const clock = {
 /** The whole plan, every field editable, saved as you type. */
 export function PlanEditor({ initial, stored, inTab, onDone, onDelete }: Props) {
   const [plan, setPlan] = useState(initial);
-  const { state, saveNow, discard, takeStored, overwriteStored } = useAutosave(plan, setPlan, stored);
+  const { state, saveNow, discard, takeStored, overwriteStored } = usePlanAutosave(plan, setPlan, stored);
   /** Text typed into number and date fields that is not a valid value yet, so it isn't snapped back. */
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
