@@ -1,7 +1,7 @@
 import { MAX_COACHING_ITEMS, type PreviousCommitment } from '../domain/debrief';
 import { formatDateTime } from '../ui/format';
 import { ListEditor } from '../ui/ListEditor';
-import { RatingGroup } from './RatingGroup';
+import { DebriefText, RatingGroup } from './fields';
 import type { DebriefSectionProps } from './useDebriefAutosave';
 
 /**
@@ -47,16 +47,13 @@ export function Coaching({
         items={value.coaching.doDifferently}
         onChange={(items) => setList('doDifferently', items)}
       />
-      <label>
-        One commitment for the rep’s next call
-        <input
-          maxLength={300}
-          value={value.coaching.nextCallCommitment}
-          onInput={(e) =>
-            update((d) => ({ ...d, coaching: { ...d.coaching, nextCallCommitment: e.currentTarget.value } }))
-          }
-        />
-      </label>
+      <DebriefText
+        {...{ value, update }}
+        label="One commitment for the rep’s next call"
+        part="coaching"
+        field="nextCallCommitment"
+        maxLength={300}
+      />
     </section>
   );
 }

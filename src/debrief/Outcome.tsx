@@ -1,4 +1,4 @@
-import { RatingGroup } from './RatingGroup';
+import { DebriefText, RatingGroup } from './fields';
 import type { DebriefSectionProps } from './useDebriefAutosave';
 
 /** 3. Whether the call did what the plan set out to do. */
@@ -12,16 +12,13 @@ export function Outcome({ value, update, objective }: DebriefSectionProps & { ob
         value={value.outcome.objectiveMet}
         onChange={(objectiveMet) => update((d) => ({ ...d, outcome: { ...d.outcome, objectiveMet } }))}
       />
-      <label>
-        {value.outcome.commitmentKind === 'order' ? 'The order secured' : 'The next step secured'}
-        <input
-          maxLength={500}
-          value={value.outcome.commitmentSecured}
-          onInput={(e) =>
-            update((d) => ({ ...d, outcome: { ...d.outcome, commitmentSecured: e.currentTarget.value } }))
-          }
-        />
-      </label>
+      <DebriefText
+        {...{ value, update }}
+        label={value.outcome.commitmentKind === 'order' ? 'The order secured' : 'The next step secured'}
+        part="outcome"
+        field="commitmentSecured"
+        maxLength={500}
+      />
       <RatingGroup
         legend="Was the customer’s objective addressed?"
         name="customer-objective"

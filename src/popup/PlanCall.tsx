@@ -11,10 +11,16 @@ import {
 } from '../domain/plan';
 import { CALL_TYPE_LABELS } from '../domain/templates';
 import { ListEditor } from '../ui/ListEditor';
-import { newId, type PlanSectionProps } from './plan-section';
+import { newId, PlanText, type PlanSectionProps } from './plan-section';
 import type { FieldProblems } from './useFieldProblems';
 
 type Props = PlanSectionProps & { fields: FieldProblems };
+
+const TITLE_EXAMPLE = 'Acme Logistics: proposal review';
+const ATTENDEE_FIELDS = [
+  ['name', 'Name'],
+  ['role', 'Role'],
+] as const;
 
 /** The call: what kind, with whom, when and where. */
 export function PlanCall({ value, update, fields }: Props) {
@@ -34,23 +40,8 @@ export function PlanCall({ value, update, fields }: Props) {
           ))}
         </select>
       </label>
-      <label>
-        Title
-        <input
-          value={value.title}
-          maxLength={200}
-          placeholder="Acme Logistics: proposal review"
-          onInput={(event) => update({ title: event.currentTarget.value })}
-        />
-      </label>
-      <label>
-        Account (customer company)
-        <input
-          value={value.account}
-          maxLength={200}
-          onInput={(event) => update({ account: event.currentTarget.value })}
-        />
-      </label>
+      <PlanText {...{ value, update }} label="Title" field="title" placeholder={TITLE_EXAMPLE} />
+      <PlanText {...{ value, update }} label="Account (customer company)" field="account" />
       <CallTimeAndPlace value={value} update={update} fields={fields} />
       <CallPeople value={value} update={update} />
     </fieldset>
@@ -117,22 +108,8 @@ function CallPeople({ value, update }: PlanSectionProps) {
   return (
     <>
       <div class="row">
-        <label>
-          Rep
-          <input
-            value={value.repName}
-            maxLength={100}
-            onInput={(event) => update({ repName: event.currentTarget.value })}
-          />
-        </label>
-        <label>
-          Manager
-          <input
-            value={value.managerName}
-            maxLength={100}
-            onInput={(event) => update({ managerName: event.currentTarget.value })}
-          />
-        </label>
+        <PlanText {...{ value, update }} label="Rep" field="repName" />
+        <PlanText {...{ value, update }} label="Manager" field="managerName" />
       </div>
       <ListEditor
         class="list-editor"
@@ -144,24 +121,18 @@ function CallPeople({ value, update }: PlanSectionProps) {
         full={`That’s ${MAX_ATTENDEES} attendees, the most a plan holds. Name the ones who decide.`}
         onChange={(attendees) => update({ attendees })}
         create={() => ({ id: newId(), name: '', role: '' })}
-        render={(attendee, index, change) => (
-          <>
+        render={(attendee, index, change) =>
+          ATTENDEE_FIELDS.map(([field, placeholder]) => (
             <input
-              aria-label={`Attendee ${index + 1} name`}
-              placeholder="Name"
-              value={attendee.name}
+              key={field}
+              aria-label={`Attendee ${index + 1} ${field}`}
+              placeholder={placeholder}
+              value={attendee[field]}
               maxLength={100}
-              onInput={(event) => change({ ...attendee, name: event.currentTarget.value })}
+              onInput={(event) => change({ ...attendee, [field]: event.currentTarget.value })}
             />
-            <input
-              aria-label={`Attendee ${index + 1} role`}
-              placeholder="Role"
-              value={attendee.role}
-              maxLength={100}
-              onInput={(event) => change({ ...attendee, role: event.currentTarget.value })}
-            />
-          </>
-        )}
+          ))
+        }
         itemName={(_, index) => `attendee ${index + 1}`}
       />
     </>

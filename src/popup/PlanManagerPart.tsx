@@ -1,6 +1,6 @@
 import { MANAGER_PARTS, MAX_DO_NOT_RAISE, STAKES, type ManagerPart } from '../domain/plan';
 import { ListEditor } from '../ui/ListEditor';
-import { newId, type PlanSectionProps } from './plan-section';
+import { newId, PlanText, type PlanSectionProps } from './plan-section';
 
 const PART_LABELS: Record<ManagerPart, string> = {
   climate: 'Set the climate',
@@ -39,15 +39,7 @@ export function PlanManagerPart({ value, update }: PlanSectionProps) {
             </label>
           ))}
         </div>
-        <label>
-          More about the manager’s part
-          <textarea
-            rows={2}
-            maxLength={500}
-            value={value.managerNote}
-            onInput={(event) => update({ managerNote: event.currentTarget.value })}
-          />
-        </label>
+        <PlanText {...{ value, update }} label="More about the manager’s part" field="managerNote" />
       </fieldset>
 
       <Guardrails value={value} update={update} />
@@ -79,23 +71,13 @@ function Guardrails({ value, update }: PlanSectionProps) {
         )}
         itemName={(_, index) => `topic ${index + 1}`}
       />
-      <label>
-        The manager steps in only if
-        <input
-          value={value.stepInWhen}
-          maxLength={300}
-          onInput={(event) => update({ stepInWhen: event.currentTarget.value })}
-        />
-      </label>
-      <label>
-        The agreed signal
-        <input
-          value={value.stepInSignal}
-          maxLength={200}
-          placeholder="The rep says: “Dana, what’s your view?”"
-          onInput={(event) => update({ stepInSignal: event.currentTarget.value })}
-        />
-      </label>
+      <PlanText {...{ value, update }} label="The manager steps in only if" field="stepInWhen" />
+      <PlanText
+        {...{ value, update }}
+        label="The agreed signal"
+        field="stepInSignal"
+        placeholder="The rep says: “Dana, what’s your view?”"
+      />
       <fieldset class="stack">
         <legend>Stakes</legend>
         {STAKES.map((stakes) => (

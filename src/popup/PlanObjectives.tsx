@@ -1,28 +1,12 @@
-import type { PlanSectionProps } from './plan-section';
+import { PlanText, type PlanSectionProps } from './plan-section';
 
 /** What the call is for, on both sides, and the commitment it aims to secure. */
 export function PlanObjectives({ value, update }: PlanSectionProps) {
   return (
     <fieldset>
       <legend>Objectives</legend>
-      <label>
-        Our objective for this call
-        <textarea
-          rows={2}
-          maxLength={500}
-          value={value.objective}
-          onInput={(event) => update({ objective: event.currentTarget.value })}
-        />
-      </label>
-      <label>
-        The customer’s objective for this call
-        <textarea
-          rows={2}
-          maxLength={500}
-          value={value.customerObjective}
-          onInput={(event) => update({ customerObjective: event.currentTarget.value })}
-        />
-      </label>
+      <PlanText {...{ value, update }} label="Our objective for this call" field="objective" />
+      <PlanText {...{ value, update }} label="The customer’s objective for this call" field="customerObjective" />
       <fieldset class="inline">
         <legend>The commitment we aim for</legend>
         {(['order', 'next-step'] as const).map((kind) => (
