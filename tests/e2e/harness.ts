@@ -33,8 +33,10 @@ export async function startExtensionBrowser(
 export const OVERLAY_HOST = '[data-ridealong]';
 
 /**
- * Runs a keyboard command's handler for `page`'s tab, exactly as a shortcut pressed there would. Playwright can't
- * press browser-level shortcuts. The page is brought to the front first: a shortcut acts on the active tab.
+ * Delivers a keyboard command for `page`'s tab to the worker's own `commands.onCommand` listener, as the browser does
+ * when the shortcut is pressed there. Headless Chromium never turns a key press into an extension command, and the
+ * shipped worker has no test hook, so this dispatches the event itself: Chromium's extension events have a
+ * `dispatch` next to `addListener`. The page is brought to the front first: a shortcut acts on the active tab.
  */
 export async function runCommand(
   browser: ExtensionBrowser,
@@ -48,9 +50,12 @@ export async function runCommand(
     .evaluate(
       async ({ url, name }) => {
         const [tab] = await chrome.tabs.query({ url, active: true });
-        const handle = (globalThis as { ridealongHandleCommand?: (c: string, t: { id?: number }) => Promise<void> })
-          .ridealongHandleCommand!;
-        await handle(name, { id: tab!.id });
+        const event = chrome.commands.onCommand as typeof chrome.commands.onCommand & {
+          dispatch(command: string, tab: chrome.tabs.Tab): { results: unknown[] } | undefined;
+        };
+        const delivered = event.dispatch(name, tab!);
+        if (!delivered?.results.length) throw new Error('No listener took the command');
+        await Promise.all(delivered.results);
       },
       { url: page.url(), name: command },
     );
