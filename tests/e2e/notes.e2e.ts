@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NOTE_TAGS } from '../../src/domain/note';
 import {
   type ExtensionBrowser,
-  OverlayFrame,
-  PopupPage,
-  holdStore,
   runCommand,
   startExtensionBrowserWithPlans,
   stopServiceWorker,
-  storedRecords,
-} from './harness';
+} from './extension-fixture';
+import { holdStore, storedRecords } from './database';
+import { OverlayFrame } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 interface StoredNote {
   id: string;
