@@ -1,5 +1,6 @@
-// Everything the e2e files used to import from here, from where it lives now: the extension fixture, the page
-// objects in pages/, and the database helpers. New tests import from those modules directly.
+// What the e2e files used to import from here, re-exported from where it lives now: the extension fixture
+// (extension-fixture.ts), the page objects (pages/) and the database helpers (database.ts). No file here imports it
+// any more; it stays only so that branches written against the old harness still build once merged. Delete it then.
 export {
   extensionUrl,
   reloadExtensionUnder,

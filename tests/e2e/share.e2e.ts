@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
-import { fillEverySection, PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowser } from './extension-fixture';
+import { storedPlans } from './database';
+import { fillEverySection, PopupPage } from './pages/popup.mjs';
 
 /** A browser's stored plans without `syncedRevision`, which records what each browser last imported. */
 async function planContents(browser: ExtensionBrowser): Promise<unknown[]> {
