@@ -2,7 +2,8 @@
 // features sharing a key would overwrite each other's data, and a setting whose key began with the outbox's prefix
 // would be read back as a waiting note.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTE_TAGS } from '../../src/domain/note';
 import * as settings from '../../src/platform/device-settings';
@@ -11,6 +12,7 @@ import { fakeBrowser } from './fake-browser';
 
 const KEYS = Object.values(settings.DEVICE_SETTING_KEYS);
 const NOW = 1_900_000_000_000;
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -43,12 +45,12 @@ describe('the storage keys', () => {
   });
 
   it('are named nowhere else in src/: a new key goes into the registry', () => {
-    const registry = join('src', 'platform', 'device-settings.ts');
-    const strays = sourceFiles('src')
+    const registry = join(SRC, 'platform', 'device-settings.ts');
+    const strays = sourceFiles(SRC)
       .filter((file) => file !== registry)
       .flatMap((file) =>
         [...readFileSync(file, 'utf8').matchAll(/['"`]ridealong\.[\w.]*['"`]?/g)].map(
-          (found) => `${file}: ${found[0]}`,
+          (found) => `${relative(SRC, file)}: ${found[0]}`,
         ),
       );
     expect(strays).toEqual([]);

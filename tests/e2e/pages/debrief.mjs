@@ -58,11 +58,12 @@ export class DebriefPage {
   }
 
   /**
-   * A call's row in the history.
+   * A call's row in the history: the row whose text contains `name`, or matches it.
    * @param {string | RegExp} name
    */
   historyRow(name) {
-    return this.page.getByRole('row', { name: typeof name === 'string' ? new RegExp(name) : name });
+    const pattern = typeof name === 'string' ? new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : name;
+    return this.page.getByRole('row', { name: pattern });
   }
 
   /** Every call listed in the history. */
