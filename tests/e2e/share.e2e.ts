@@ -38,12 +38,6 @@ async function shareCode(popup: PopupPage, title: string): Promise<string> {
   return popup.page.getByLabel(`Share code for “${title}”`).inputValue();
 }
 
-async function importCode(popup: PopupPage, code: string): Promise<void> {
-  await popup.page.getByRole('button', { name: 'Import plan' }).click();
-  await popup.page.getByLabel('Share code', { exact: true }).fill(code);
-  await popup.page.getByRole('button', { name: 'Import', exact: true }).click();
-}
-
 describe('a share code', () => {
   it('carries a plan to another browser field for field, then updates it, then says it is up to date', async () => {
     const repPopup = await PopupPage.open(rep);
@@ -77,7 +71,7 @@ describe('a share code', () => {
     expect(firstCode).toMatch(/^RA1\.[A-Za-z0-9_-]+$/);
 
     const managerPopup = await PopupPage.open(manager);
-    await importCode(managerPopup, firstCode);
+    await managerPopup.importCode(firstCode);
     await managerPopup.page.getByRole('status').filter({ hasText: 'Imported “Hooli: proposal”.' }).waitFor();
     expect(await planContents(manager)).toEqual(await planContents(rep));
 
@@ -106,7 +100,7 @@ describe('a share code', () => {
     const managerPopup = await PopupPage.open(manager);
     const repPopup = await PopupPage.open(rep);
     const code = await shareCode(repPopup, 'Hooli: final proposal');
-    await importCode(managerPopup, code.slice(0, code.length - 12));
+    await managerPopup.importCode(code.slice(0, code.length - 12));
     await expect
       .poll(() => managerPopup.page.getByRole('alert').innerText())
       .toContain('That share code is damaged or incomplete');
@@ -171,7 +165,7 @@ describe('importing over a plan changed here since', () => {
     await managerPopup.page.getByRole('button', { name: 'Done' }).click();
     const edited = await storedPlans(manager);
 
-    await importCode(managerPopup, oldCode);
+    await managerPopup.importCode(oldCode);
     await managerPopup.page
       .getByRole('status')
       .filter({ hasText: 'You already have a newer version of “Hooli: final proposal”' })
