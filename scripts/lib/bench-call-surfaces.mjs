@@ -2,26 +2,12 @@
 // The call's two surfaces in `npm run bench`: the in-call HUD on the meeting tab (its box for each role) and the side
 // panel (from opening to interactive, and how soon a change made in one shows in the other). Also the overlay helpers
 // the bench's other measurements share.
-import { expandOverlay } from './demo.mjs';
+import { OVERLAY_HOST, OverlayFrame, waitForOverlay } from '../../tests/e2e/pages/overlay.mjs';
+import { companionFigures } from './bench-companion.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Frame} Frame */
-
-/** The HUD's size limits in CSS px (the product's issue; tests/e2e/hud.e2e.ts checks them too). */
-export const HUD_LIMITS = { rep: { width: 360, height: 200 }, manager: { width: 360, height: 260 } };
-/** The overlay's host element in the meeting page: its box is the overlay's box. */
-const OVERLAY_HOST = '[data-ridealong]';
-
-/** Waits for the overlay frame on a meeting page. @param {Page} page @returns {Promise<Frame>} */
-export async function overlayOf(page) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const frame = page.frames().find((f) => f.url().includes('/src/overlay/overlay.html'));
-    if (frame && (await frame.locator('.overlay').count()) > 0) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('No overlay on the meeting page');
-}
 
 /** Starts the sample plan's call in the overlay; says what the overlay shows if it doesn't start. @param {Frame} overlay */
 export async function startSampleCall(overlay) {
@@ -42,7 +28,7 @@ export async function startSampleCall(overlay) {
 
 /** Expands the overlay, picks `role` and starts the sample plan's call. @param {Frame} overlay @param {'rep' | 'manager'} role */
 async function startAs(overlay, role) {
-  await expandOverlay(overlay);
+  await new OverlayFrame(overlay).expand();
   await overlay.getByRole('radio', { name: `the ${role}` }).dispatchEvent('click');
   await startSampleCall(overlay);
 }
@@ -96,7 +82,7 @@ export async function hudBoxes(context, meetingUrl) {
   /** @type {Record<'rep' | 'manager', { width: number, height: number, tallestItem: number, items: { item: number, width: number, height: number }[] }>} */
   const boxes = /** @type {any} */ ({});
   for (const role of /** @type {const} */ (['rep', 'manager'])) {
-    const overlay = await overlayOf(page);
+    const overlay = await waitForOverlay(page);
     await startAs(overlay, role);
     const fold = overlay.locator('details.more[open]');
     if ((await fold.count()) > 0) await fold.locator('summary').dispatchEvent('click');
@@ -350,7 +336,7 @@ export async function sidePanelFigures(context, extensionId, meetings, counts) {
     const meeting = await context.newPage();
     await meeting.setViewportSize({ width: 1280, height: 720 });
     await meeting.goto(url);
-    const overlay = await overlayOf(meeting);
+    const overlay = await waitForOverlay(meeting);
     await startAs(overlay, 'rep');
     const panelUrl = `chrome-extension://${extensionId}/${await panelPathFor(context, extensionId, meeting)}`;
     return { meeting, overlay, panelUrl };
@@ -370,4 +356,27 @@ export async function sidePanelFigures(context, extensionId, meetings, counts) {
   await endCallIn(heavy.overlay);
   await heavy.meeting.close();
   return { open, openBesideHeavy, sync };
+}
+
+/**
+ * The HUD's box for each role, the side panel's figures (opening to interactive, and HUD ↔ panel sync), and the
+ * companion window's (its page to interactive, and Float on top to the HUD shown in the PiP window).
+ * @param {BrowserContext} context @param {string} extensionId @param {{ plain: string, heavy: string }} meetings
+ * @param {{ panelLoads: number, syncChanges: number, companionLoads: number, floats: number }} counts
+ */
+export async function callSurfaceFigures(context, extensionId, meetings, counts) {
+  console.error('the HUD’s box for each role at 1280×720…');
+  const hudBox = await hudBoxes(context, meetings.plain);
+  console.error('side panel: open to interactive, and sync with the HUD…');
+  const sidePanel = await sidePanelFigures(context, extensionId, meetings, {
+    loads: counts.panelLoads,
+    moves: counts.syncChanges,
+    notes: counts.syncChanges,
+  });
+  console.error('companion window: open to interactive, and Float on top…');
+  const companion = await companionFigures(context, extensionId, {
+    loads: counts.companionLoads,
+    floats: counts.floats,
+  });
+  return { hudBox, sidePanel, companion };
 }
