@@ -187,19 +187,10 @@ export async function panelOpenTimes(context, panelUrl, runs) {
 }
 
 /**
- * HUD ↔ panel sync, both open on one running call. Times are Date.now() in each context (one machine clock; the HUD
- * frame and the panel's page are both extension pages). Each change is also split where it passes the worker: a
- * move's stored record carries the worker's clock at the write (its last transition's `at`), a note carries the
- * panel's clock at Enter; the moment each surface's listener hears the worker's change is recorded beside it.
- *
- * - moves: a Next or Back clicked in the HUD (the click's dispatch), until the panel's `.desk .now-title` shows the
- *   new item (a MutationObserver in the panel). Forth to the last item and back, `moves` times.
- * - notes: Enter in the panel's Note line (its keydown), until the HUD's notes list holds that note (a
- *   MutationObserver in the HUD frame; the list is in the DOM under More, folded or not).
- * @param {Frame} overlay @param {Page} panel @param {{ moves: number, notes: number }} counts
+ * In the panel: when it shows a new item, when it hears a call change, and when its Note line sends.
+ * @param {Page} panel
  */
-export async function syncDelays(overlay, panel, counts) {
-  await panel.locator('.desk .now-title').waitFor();
+async function watchPanel(panel) {
   await panel.evaluate(() => {
     const win = /** @type {any} */ (window);
     /** @type {{ shown: { text: string, at: number }[], heard: { at: number, wroteAt: number }[], noteSent: { text: string, at: number }[] }} */
@@ -227,6 +218,13 @@ export async function syncDelays(overlay, panel, counts) {
       true,
     );
   });
+}
+
+/**
+ * In the HUD: its clicks, the items it shows, the bench notes it lists, and the note changes it hears.
+ * @param {Frame} overlay
+ */
+async function watchHud(overlay) {
   await overlay.evaluate(() => {
     const win = /** @type {any} */ (window);
     /** @type {{ clicks: number[], shown: { text: string, at: number }[], listed: { text: string, at: number }[], heardNotes: { text: string, at: number, loggedAt: number }[] }} */
@@ -255,6 +253,24 @@ export async function syncDelays(overlay, panel, counts) {
       return undefined;
     });
   });
+}
+
+/**
+ * HUD ↔ panel sync, both open on one running call. Times are Date.now() in each context (one machine clock; the HUD
+ * frame and the panel's page are both extension pages). Each change is also split where it passes the worker: a
+ * move's stored record carries the worker's clock at the write (its last transition's `at`), a note carries the
+ * panel's clock at Enter; the moment each surface's listener hears the worker's change is recorded beside it.
+ *
+ * - moves: a Next or Back clicked in the HUD (the click's dispatch), until the panel's `.desk .now-title` shows the
+ *   new item (a MutationObserver in the panel). Forth to the last item and back, `moves` times.
+ * - notes: Enter in the panel's Note line (its keydown), until the HUD's notes list holds that note (a
+ *   MutationObserver in the HUD frame; the list is in the DOM under More, folded or not).
+ * @param {Frame} overlay @param {Page} panel @param {{ moves: number, notes: number }} counts
+ */
+export async function syncDelays(overlay, panel, counts) {
+  await panel.locator('.desk .now-title').waitFor();
+  await watchPanel(panel);
+  await watchHud(overlay);
   const count = (/** @type {Frame | Page} */ surface, /** @type {string} */ key) =>
     surface.evaluate((k) => /** @type {any} */ (window).bench[k].length, key);
 

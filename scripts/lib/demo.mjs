@@ -41,6 +41,14 @@ export async function openDemoMeeting(context) {
 }
 
 /**
+ * @typedef {object} Shots what each part of the demo photographs with
+ * @property {BrowserContext} context
+ * @property {string} extensionId
+ * @property {(page: Page, name: string, options?: import('playwright-core').PageScreenshotOptions) => Promise<void>} shoot
+ * @property {(name: string, size: { width: number, height: number }) => Promise<void>} shootPictureInPicture
+ */
+
+/**
  * Photographs every surface of the demo into `directory`, with `suffix` in the file names.
  * @param {BrowserContext} context @param {string} extensionId @param {string} directory @param {string} suffix
  * @returns {Promise<string[]>} the files written
@@ -49,14 +57,32 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   mkdirSync(directory, { recursive: true });
   /** @type {string[]} */
   const written = [];
-  /** @param {Page} page @param {string} name @param {import('playwright-core').PageScreenshotOptions} [options] */
-  const shoot = async (page, name, options = {}) => {
-    const path = join(directory, `${name}-${suffix}.png`);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path, ...options });
-    written.push(path);
+  /** @type {Shots} */
+  const shots = {
+    context,
+    extensionId,
+    shoot: async (page, name, options = {}) => {
+      const path = join(directory, `${name}-${suffix}.png`);
+      await page.waitForTimeout(150);
+      await page.screenshot({ path, ...options });
+      written.push(path);
+    },
+    shootPictureInPicture: async (name, size) => {
+      const path = join(directory, `${name}-${suffix}.png`);
+      await shootPictureInPicture(context, path, size);
+      written.push(path);
+    },
   };
+  await capturePopup(shots);
+  await captureMeetingHud(shots);
+  await captureTeams(shots);
+  await captureCompanion(shots);
+  await captureDebrief(shots);
+  return written;
+}
 
+/** The popup: the plans, a share code, an import refused, the settings, the editor and its rules. @param {Shots} shots */
+async function capturePopup({ context, extensionId, shoot }) {
   const popup = await seedSamplePlan(context, extensionId);
   await popup.reload();
   await popup.getByRole('region', { name: 'Next call' }).waitFor();
@@ -98,7 +124,13 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await popup.getByRole('button', { name: 'Delete plan' }).click();
   await popup.getByRole('button', { name: 'Undo' }).waitFor();
   await popup.close();
+}
 
+/**
+ * The HUD on the demo Meet call, for the rep and for the manager, in every time state, and beside the side panel.
+ * @param {Shots} shots
+ */
+async function captureMeetingHud({ context, extensionId, shoot }) {
   let { page, overlay } = await openDemoMeeting(context);
   // The meeting as a rep sees it on a laptop: 1280×720.
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -199,13 +231,16 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await overlay.getByRole('button', { name: 'End call' }).click();
   await helper.close();
   await page.close();
+}
 
+/** Teams on the web, in a call with the HUD: the sample plan found by search. @param {Shots} shots */
+async function captureTeams({ context, shoot }) {
   // Teams on the web, in a call with the HUD: the sample plan found by search, as for a meeting it isn't linked to.
   const teams = await context.newPage();
   await teams.setViewportSize({ width: 1280, height: 720 });
   await teams.goto(`https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(DEMO_TEAMS_THREAD)}/0`);
   await teams.getByRole('button', { name: 'Join now' }).click();
-  overlay = await waitForOverlay(teams, 15_000);
+  const overlay = await waitForOverlay(teams, 15_000);
   await new OverlayFrame(overlay).expand();
   await overlay.getByText('Pick another plan').click();
   await overlay.getByRole('searchbox').fill('Acme');
@@ -220,7 +255,11 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(teams, 'teams-hud-rep');
   await overlay.getByRole('button', { name: 'End call' }).click();
   await teams.close();
+}
 
+/** The companion window and its Picture-in-Picture float. @param {Shots} shots */
+async function captureCompanion(shots) {
+  const { context, extensionId, shoot } = shots;
   // The companion window, for the Zoom or Teams desktop app, and its HUD floating on top (Picture-in-Picture).
   const list = await context.newPage();
   await list.goto(extensionUrl(extensionId, 'src/popup/popup.html'));
@@ -240,14 +279,15 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(companion, 'companion-window');
   await companion.getByRole('button', { name: 'Float on top' }).click();
   await companion.getByRole('button', { name: 'Stop floating' }).waitFor();
-  const pipPath = join(directory, `companion-float-on-top-${suffix}.png`);
-  await shootPictureInPicture(context, pipPath, { width: 360, height: 260 });
-  written.push(pipPath);
+  await shots.shootPictureInPicture('companion-float-on-top', { width: 360, height: 260 });
   await companion.getByRole('button', { name: 'Stop floating' }).click();
   await companion.getByRole('button', { name: 'End call' }).click();
   await companion.close();
   await list.close();
+}
 
+/** The debrief: the history, one call, trends over earlier calls, and backup. @param {Shots} shots */
+async function captureDebrief({ context, extensionId, shoot }) {
   const debrief = await DebriefPage.open({ context, extensionId });
   const history = debrief.page;
   await history.setViewportSize({ width: 1000, height: 420 });
@@ -272,7 +312,6 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await history.getByText(/^(No backup made|Last backup)/).waitFor();
   await shoot(history, 'debrief-backup');
   await history.close();
-  return written;
 }
 
 /**
