@@ -14,16 +14,16 @@ import { browser } from '../platform/browser';
 import { listenForChanges } from '../platform/changes';
 import { loadNoteTags } from '../platform/note-tags';
 import { requestFromServiceWorker } from '../platform/request';
-import { AgendaList, Objectives, QuestionTicks } from '../overlay/CallDetails';
-import { NowTitle, TimeBar } from '../overlay/CallHud';
-import { NoteLine, NoteList } from '../overlay/NoteLine';
-import { useNotes } from '../overlay/useNotes';
-import { useNow } from '../overlay/useNow';
+import { AgendaList, Objectives, QuestionTicks } from '../ui/call/CallDetails';
+import { NowTitle, TimeBar } from '../ui/call/CallHud';
+import { NoteLine, NoteList } from '../ui/call/NoteLine';
+import { useNotes } from '../ui/call/useNotes';
+import { useNow } from '../ui/call/useNow';
 import { errorText } from '../domain/text';
 import { debriefPage } from '../ui/pages';
-import { useCallAlive } from '../overlay/useCallAlive';
+import { useCallAlive } from '../ui/call/useCallAlive';
 import { Alert, LoadFailed } from '../ui/problem';
-import { useCallWrite } from '../overlay/useCallWrite';
+import { useCallWrite } from '../ui/call/useCallWrite';
 
 type Shown =
   | { status: 'loading' }

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatClock } from '../domain/call-progress';
-import { MAX_NOTE_TEXT, TAG_KEYS, type Note, type NoteTag } from '../domain/note';
-import { shorten } from '../domain/text';
+import { formatClock } from '../../domain/call-progress';
+import { MAX_NOTE_TEXT, TAG_KEYS, type Note, type NoteTag } from '../../domain/note';
+import { shorten } from '../../domain/text';
 import type { NotesState } from './useNotes';
 
 /** How many of the latest notes are listed under the input. */

@@ -4,7 +4,7 @@
 // list, the objectives in full) is one click away under "More".
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Call } from '../domain/call';
+import type { Call } from '../../domain/call';
 import {
   askCue,
   callProgress,
@@ -13,8 +13,8 @@ import {
   roleCues,
   timeStatus,
   timeStatusWords,
-} from '../domain/call-progress';
-import { planDisplayName } from '../domain/plan';
+} from '../../domain/call-progress';
+import { planDisplayName } from '../../domain/plan';
 import { AgendaList, Objectives, QuestionTicks } from './CallDetails';
 
 const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Call } from '../domain/call';
-import { createNote, isEmptyNote, type Note, type NoteTag } from '../domain/note';
-import { addPendingNote, loadPendingNotes, removePendingNote } from '../platform/note-outbox';
-import { requestFromServiceWorker } from '../platform/request';
-import { listenForChanges } from '../platform/changes';
+import type { Call } from '../../domain/call';
+import { createNote, isEmptyNote, type Note, type NoteTag } from '../../domain/note';
+import { addPendingNote, loadPendingNotes, removePendingNote } from '../../platform/note-outbox';
+import { requestFromServiceWorker } from '../../platform/request';
+import { listenForChanges } from '../../platform/changes';
 
 export interface ShownNote {
   note: Note;
