@@ -1,41 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../../domain/call-progress';
-import { MAX_NOTE_TEXT, TAG_KEYS, type Note, type NoteTag } from '../../domain/note';
-import { shorten } from '../../domain/text';
+import { MAX_NOTE_TEXT, TAG_KEYS, type NoteTag } from '../../domain/note';
+import { KEYBOARD_LEFT_TEXT, useKeyboardLeftWarning } from './useKeyboardLeftWarning';
 import type { NotesState } from './useNotes';
-
-/** How many of the latest notes are listed under the input. */
-const SHOWN_NOTES = 5;
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio'
     ? true
     : target instanceof HTMLTextAreaElement;
 }
-
-/**
- * Keystroke theft: the meeting page sees that focus is in our frame and can move it to an input of its own in the
- * middle of a note; the next words then go to the page. The page can't be stopped from taking focus, so when a line
- * with unsaved words loses the keyboard to something outside this frame, the overlay says so at once and keeps the
- * words. Focus moving within the overlay (Tab, a tag button) is not that.
- */
-function useKeyboardLeftWarning() {
-  const [left, setLeft] = useState(false);
-  return {
-    left,
-    onBlur: (draft: string) => {
-      if (draft.trim() === '') return;
-      // The frame's document loses focus a moment after the line does: look once the blur is through.
-      setTimeout(() => {
-        if (!document.hasFocus()) setLeft(true);
-      }, 0);
-    },
-    onFocus: () => setLeft(false),
-  };
-}
-
-const KEYBOARD_LEFT_TEXT =
-  'The keyboard left Ridealong before this note was saved: what you type now goes to the meeting page, not here. Your words are kept. Click the note line to go on.';
 
 /**
  * Silent notes: a number key picks a tag and puts the cursor in the note line; Enter saves and hands the keys back
@@ -94,48 +67,15 @@ export function NoteLine({
 
   return (
     <section class="notes" aria-label="Notes" tabIndex={-1} ref={panel}>
-      <div class={compact ? 'tags compact' : 'tags'} role="group" aria-label="Quick tags">
-        {tags.map((option, index) => {
-          const key = index < TAG_KEYS ? index + 1 : null;
-          // One row in the HUD: the keyed tags by their number, the others in a list beside them.
-          if (compact && !key) return null;
-          return (
-            <button
-              key={option.label}
-              class="tag"
-              aria-pressed={tag?.label === option.label}
-              aria-label={key && compact ? `${key} ${option.label}` : undefined}
-              title={key && compact ? option.label : undefined}
-              onClick={() => {
-                setTag(tag?.label === option.label ? null : option);
-                input.current?.focus();
-              }}
-            >
-              {key && <kbd>{key}</kbd>}
-              {key && compact ? null : ` ${option.label}`}
-            </button>
-          );
-        })}
-        {compact && tags.length > TAG_KEYS && (
-          <select
-            class="tag-more"
-            aria-label="Other tags"
-            value={tag && tags.findIndex((option) => option.label === tag.label) >= TAG_KEYS ? tag.label : ''}
-            onChange={(event) => {
-              const picked = tags.find((option) => option.label === event.currentTarget.value);
-              setTag(picked ?? null);
-              input.current?.focus();
-            }}
-          >
-            <option value="">Other…</option>
-            {tags.slice(TAG_KEYS).map((option) => (
-              <option key={option.label} value={option.label}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
+      <TagKeys
+        tags={tags}
+        chosen={tag}
+        compact={compact}
+        onPick={(picked) => {
+          setTag(picked);
+          input.current?.focus();
+        }}
+      />
       <form
         class="note-line"
         onSubmit={(event) => {
@@ -192,96 +132,57 @@ export function NoteLine({
   );
 }
 
+/** The tag buttons, each keyed tag with its number; `compact`: one row, the keyed ones by number, the rest in a list. */
+function TagKeys(props: {
+  tags: NoteTag[];
+  chosen: NoteTag | null;
+  compact: boolean;
+  onPick: (tag: NoteTag | null) => void;
+}) {
+  const { tags, chosen, compact } = props;
+  return (
+    <div class={compact ? 'tags compact' : 'tags'} role="group" aria-label="Quick tags">
+      {tags.map((option, index) => {
+        const key = index < TAG_KEYS ? index + 1 : null;
+        // One row in the HUD: the keyed tags by their number, the others in a list beside them.
+        if (compact && !key) return null;
+        return (
+          <button
+            key={option.label}
+            class="tag"
+            aria-pressed={chosen?.label === option.label}
+            aria-label={key && compact ? `${key} ${option.label}` : undefined}
+            title={key && compact ? option.label : undefined}
+            onClick={() => props.onPick(chosen?.label === option.label ? null : option)}
+          >
+            {key && <kbd>{key}</kbd>}
+            {key && compact ? null : ` ${option.label}`}
+          </button>
+        );
+      })}
+      {compact && tags.length > TAG_KEYS && (
+        <select
+          class="tag-more"
+          aria-label="Other tags"
+          value={chosen && tags.findIndex((option) => option.label === chosen.label) >= TAG_KEYS ? chosen.label : ''}
+          onChange={(event) => props.onPick(tags.find((option) => option.label === event.currentTarget.value) ?? null)}
+        >
+          <option value="">Other…</option>
+          {tags.slice(TAG_KEYS).map((option) => (
+            <option key={option.label} value={option.label}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}
+
 /** The empty line's hint: what the keys do, and whether the last note is stored yet (the glance that Enter worked). */
 function lineHint(notes: NotesState): string {
   const last = notes.notes.at(-1);
   const keys = '1–9 picks a tag, or type; Enter saves';
   if (!last) return keys;
   return `${last.status === 'saved' ? '✓ Saved' : '… Saving'} ${formatClock(last.note.offsetMs)} · ${keys}`;
-}
-
-/** The latest notes (`all`: every note), newest first, each with Edit and Delete. */
-export function NoteList({ notes, all = false }: { notes: NotesState; all?: boolean }) {
-  const latest = (all ? notes.notes : notes.notes.slice(-SHOWN_NOTES)).reverse();
-  return (
-    <div class="note-history">
-      {latest.length > 0 && (
-        <ol class="note-list" aria-label={all ? 'Notes on this call' : 'Latest notes'} reversed>
-          {latest.map((shown) => (
-            <NoteRow key={shown.note.id} note={shown.note} status={shown.status} notes={notes} />
-          ))}
-        </ol>
-      )}
-      <p class="muted count">
-        {notes.notes.length === 1 ? '1 note' : `${notes.notes.length} notes`} on this call
-        {!notes.storedLoaded && ' so far; loading the earlier ones…'}
-      </p>
-    </div>
-  );
-}
-
-/** "0:12, Great question: asked about budget", short: notes logged in the same second still get distinct names. */
-function noteName(note: Note): string {
-  const short = shorten([note.tag, note.text].filter(Boolean).join(': '));
-  return short ? `${formatClock(note.offsetMs)}, ${short}` : formatClock(note.offsetMs);
-}
-
-function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'saved'; notes: NotesState }) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(note.text);
-  const editInput = useRef<HTMLInputElement>(null);
-  const keyboard = useKeyboardLeftWarning();
-  // Once, when editing starts: a ref callback would run on every render, and the clock re-renders each second,
-  // pulling focus back from the meeting page.
-  useEffect(() => {
-    if (editing) editInput.current?.focus();
-  }, [editing]);
-  return (
-    <li class="note" data-status={status}>
-      <span class="note-meta">
-        {formatClock(note.offsetMs)} · item {note.itemIndex + 1}
-      </span>{' '}
-      {note.tag && <strong>{note.tag}</strong>}
-      {note.tag && note.text && ': '}
-      {editing ? (
-        <form
-          class="note-edit"
-          onSubmit={(event) => {
-            event.preventDefault();
-            notes.edit(note, draft);
-            setEditing(false);
-          }}
-        >
-          <input
-            aria-label="Edit note"
-            value={draft}
-            maxLength={MAX_NOTE_TEXT}
-            onInput={(event) => setDraft(event.currentTarget.value)}
-            onBlur={() => draft !== note.text && keyboard.onBlur(draft)}
-            onFocus={keyboard.onFocus}
-            ref={editInput}
-          />
-          <button type="submit">Save</button>
-          {keyboard.left && (
-            <span class="error" role="alert">
-              {KEYBOARD_LEFT_TEXT}
-            </span>
-          )}
-        </form>
-      ) : (
-        <span class="note-text">{note.text}</span>
-      )}{' '}
-      <span class={`note-status ${status}`}>{status === 'saved' ? '✓ saved' : '… saving'}</span>
-      {!editing && (
-        <span class="note-actions">
-          <button aria-label={`Edit note from ${noteName(note)}`} onClick={() => setEditing(true)}>
-            Edit
-          </button>
-          <button aria-label={`Delete note from ${noteName(note)}`} onClick={() => void notes.remove(note)}>
-            Delete
-          </button>
-        </span>
-      )}
-    </li>
-  );
 }
