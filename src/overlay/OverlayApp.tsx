@@ -31,8 +31,8 @@ import { errorText } from '../domain/text';
 import { useCallAlive } from '../ui/call/useCallAlive';
 import { Alert, LoadFailed } from '../ui/problem';
 import { useCallWrite } from '../ui/call/useCallWrite';
+import { LEAD_NAMES } from '../ui/labels';
 
-const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
 const MOVE_STEP_PX = 24;
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; state: MeetingState };

@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Call } from '../../domain/call';
 import { formatClock, openQuestions } from '../../domain/call-progress';
-
-const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
+import { LEAD_NAMES } from '../labels';
 
 export function Objectives({ call }: { call: Call }) {
   const plan = call.planSnapshot;
