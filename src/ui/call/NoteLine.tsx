@@ -10,6 +10,13 @@ function isTyping(target: EventTarget | null): boolean {
     : target instanceof HTMLTextAreaElement;
 }
 
+/** The tag a number key picks (1 to TAG_KEYS, with no modifier); none for any other key. */
+function tagForKey(event: KeyboardEvent, tags: NoteTag[]): NoteTag | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  const number = Number(event.key);
+  return Number.isInteger(number) && number >= 1 && number <= TAG_KEYS ? tags[number - 1] : undefined;
+}
+
 /**
  * Silent notes: a number key picks a tag and puts the cursor in the note line; Enter saves and hands the keys back
  * to the tags, so the next note is a number key away. Nothing here is ever written into the meeting page.
@@ -38,9 +45,7 @@ export function NoteLine({
   // A layout effect, so the keys work from the first frame the panel is on screen, not one paint later.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      const number = Number(event.key);
-      const picked = Number.isInteger(number) && number >= 1 && number <= TAG_KEYS ? tags[number - 1] : undefined;
+      const picked = isTyping(event.target) ? undefined : tagForKey(event, tags);
       if (!picked) return;
       event.preventDefault();
       setTag(picked);
@@ -104,11 +109,7 @@ export function NoteLine({
                 return;
               }
               // On an empty line a number key picks a tag, as it does anywhere else in the overlay.
-              const number = Number(event.key);
-              const picked =
-                text === '' && !event.altKey && !event.ctrlKey && !event.metaKey && number >= 1 && number <= TAG_KEYS
-                  ? tags[number - 1]
-                  : undefined;
+              const picked = text === '' ? tagForKey(event, tags) : undefined;
               if (picked) {
                 event.preventDefault();
                 setTag(picked);
