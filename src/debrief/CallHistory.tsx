@@ -9,18 +9,25 @@ import { formatDateTime } from '../ui/format';
 import { CALL_TYPE_NAMES, debriefStatusText, PLATFORM_NAMES } from '../ui/labels';
 import { StorageProblem } from '../ui/storage-problem';
 import { debriefHash } from '../ui/pages';
+import { useLoad } from '../ui/useLoad';
 
 const PAGE_SIZE = 50;
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  /** `everything` false while only the first page is loaded; the rest follows a moment later. */
-  | { status: 'ready'; calls: Call[]; everything: boolean };
+interface History {
+  calls: Call[];
+  /** False while only the first page is loaded; the rest follows a moment later. */
+  everything: boolean;
+}
 
 /** Every call on this device, newest first, a page at a time, with filters and search over all of them. */
 export function CallHistory() {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const { loaded } = useLoad(async (early: (part: History) => void): Promise<History> => {
+    // The first page shows at once; every call follows, so filters and search cover the whole history.
+    const first = await listCallsNewestFirst(PAGE_SIZE + 1);
+    if (first.length <= PAGE_SIZE) return { calls: first, everything: true };
+    early({ calls: first, everything: false });
+    return { calls: await listCallsNewestFirst(Infinity), everything: true };
+  }, []);
   /** The debriefs looked up so far; null for a call that has none yet, so it is not looked up again. */
   const [debriefs, setDebriefs] = useState<Map<string, Debrief | null>>(new Map());
   /** Set when the debriefs could not be read: their statuses then show as unknown rather than loading forever. */
@@ -32,22 +39,7 @@ export function CallHistory() {
     setLimit(PAGE_SIZE);
   };
 
-  useEffect(() => {
-    void (async () => {
-      try {
-        // The first page shows at once; every call follows, so filters and search cover the whole history.
-        const first = await listCallsNewestFirst(PAGE_SIZE + 1);
-        setLoaded({ status: 'ready', calls: first, everything: first.length <= PAGE_SIZE });
-        if (first.length > PAGE_SIZE) {
-          setLoaded({ status: 'ready', calls: await listCallsNewestFirst(Infinity), everything: true });
-        }
-      } catch (error) {
-        setLoaded({ status: 'failed', error });
-      }
-    })();
-  }, []);
-
-  const calls = loaded.status === 'ready' ? loaded.calls : null;
+  const calls = loaded.status === 'ready' ? loaded.value.calls : null;
   // Over every call, so worked out once per list or filter change, not on each render.
   const matching = useMemo(() => (calls ? filterCalls(calls, filters) : []), [calls, filters]);
   const facets = useMemo(() => (calls ? historyFacets(calls) : { people: [], accounts: [] }), [calls]);
@@ -81,7 +73,7 @@ export function CallHistory() {
       />
     );
   }
-  if (loaded.calls.length === 0) {
+  if (loaded.value.calls.length === 0) {
     return (
       <p>
         No calls yet. Start a call from the Ridealong overlay on a Google Meet, Zoom or Teams meeting tab, or in the
@@ -90,6 +82,7 @@ export function CallHistory() {
     );
   }
 
+  const { everything } = loaded.value;
   const { people, accounts } = facets;
   const shown = page;
   const more = matching.length > limit;
@@ -142,8 +135,8 @@ export function CallHistory() {
           </select>
         </label>
       </div>
-      {shown.length === 0 && loaded.everything && <p class="muted">No call matches these filters.</p>}
-      {shown.length === 0 && !loaded.everything && <p class="muted">Searching every call…</p>}
+      {shown.length === 0 && everything && <p class="muted">No call matches these filters.</p>}
+      {shown.length === 0 && !everything && <p class="muted">Searching every call…</p>}
       {shown.length > 0 && (
         <table aria-label="Calls, newest first">
           <thead>
@@ -191,7 +184,7 @@ export function CallHistory() {
           </tbody>
         </table>
       )}
-      {(more || (!loaded.everything && matching.length >= limit)) && (
+      {(more || (!everything && matching.length >= limit)) && (
         <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show older calls</button>
       )}
     </>
