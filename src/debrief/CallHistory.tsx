@@ -83,58 +83,12 @@ export function CallHistory() {
   }
 
   const { everything } = loaded.value;
-  const { people, accounts } = facets;
   const shown = page;
   const more = matching.length > limit;
 
   return (
     <>
-      <div class="filters" role="search">
-        <label>
-          Search by call or account
-          <input
-            type="search"
-            value={filters.query}
-            onInput={(event) => setFilter({ query: event.currentTarget.value })}
-          />
-        </label>
-        <label>
-          Account
-          <select value={filters.account} onChange={(event) => setFilter({ account: event.currentTarget.value })}>
-            <option value="">All</option>
-            {accounts.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Call type
-          <select
-            value={filters.callType}
-            onChange={(event) => setFilter({ callType: event.currentTarget.value as HistoryFilters['callType'] })}
-          >
-            <option value="">All</option>
-            {CALL_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {CALL_TYPE_NAMES[type]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Person
-          <select value={filters.person} onChange={(event) => setFilter({ person: event.currentTarget.value })}>
-            <option value="">Everyone</option>
-            {people.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <HistoryFilterBar filters={filters} facets={facets} onChange={setFilter} />
       {shown.length === 0 && everything && <p class="muted">No call matches these filters.</p>}
       {shown.length === 0 && !everything && <p class="muted">Searching every call…</p>}
       {shown.length > 0 && (
@@ -153,34 +107,14 @@ export function CallHistory() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((call) => {
-              // Until its debrief is read, a call's status is unknown: "not started" would be wrong for most.
-              const known = debriefs.has(call.id);
-              const debrief = debriefs.get(call.id) ?? undefined;
-              return (
-                <tr key={call.id}>
-                  <td>
-                    <a href={debriefHash({ name: 'call', callId: call.id })}>{planDisplayName(call.planSnapshot)}</a>
-                  </td>
-                  <td>{call.planSnapshot.account}</td>
-                  <td>{formatDateTime(call.startedAt)}</td>
-                  <td>{CALL_TYPE_NAMES[call.planSnapshot.callType]}</td>
-                  <td>{PLATFORM_NAMES[call.meeting.platform]}</td>
-                  <td>{call.role}</td>
-                  <td>
-                    item {currentItemIndex(call) + 1} of {call.planSnapshot.agenda.length}
-                  </td>
-                  <td>{debrief?.outcome.objectiveMet ?? '—'}</td>
-                  <td>
-                    {known ? (
-                      debriefStatusText(debriefStatus(debrief))
-                    ) : (
-                      <span class="muted">{debriefsFailed ? '—' : 'loading…'}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {shown.map((call) => (
+              <CallRow
+                key={call.id}
+                call={call}
+                debrief={debriefs.has(call.id) ? (debriefs.get(call.id) ?? null) : undefined}
+                debriefsFailed={debriefsFailed}
+              />
+            ))}
           </tbody>
         </table>
       )}
@@ -188,5 +122,102 @@ export function CallHistory() {
         <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show older calls</button>
       )}
     </>
+  );
+}
+
+/** Search, and the account, call type and person filters, over every call. */
+function HistoryFilterBar(props: {
+  filters: HistoryFilters;
+  facets: { people: string[]; accounts: string[] };
+  onChange: (changes: Partial<HistoryFilters>) => void;
+}) {
+  const { filters } = props;
+  const { people, accounts } = props.facets;
+  const setFilter = props.onChange;
+  return (
+    <div class="filters" role="search">
+      <label>
+        Search by call or account
+        <input
+          type="search"
+          value={filters.query}
+          onInput={(event) => setFilter({ query: event.currentTarget.value })}
+        />
+      </label>
+      <label>
+        Account
+        <select value={filters.account} onChange={(event) => setFilter({ account: event.currentTarget.value })}>
+          <option value="">All</option>
+          {accounts.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Call type
+        <select
+          value={filters.callType}
+          onChange={(event) => setFilter({ callType: event.currentTarget.value as HistoryFilters['callType'] })}
+        >
+          <option value="">All</option>
+          {CALL_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {CALL_TYPE_NAMES[type]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Person
+        <select value={filters.person} onChange={(event) => setFilter({ person: event.currentTarget.value })}>
+          <option value="">Everyone</option>
+          {people.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/**
+ * One call of the history. `debrief` is undefined until it is read (the status is then unknown, shown as loading,
+ * or as unknown when the debriefs can't be read: "not started" would be wrong for most), null when it has none.
+ */
+function CallRow({
+  call,
+  debrief,
+  debriefsFailed,
+}: {
+  call: Call;
+  debrief: Debrief | null | undefined;
+  debriefsFailed: boolean;
+}) {
+  return (
+    <tr>
+      <td>
+        <a href={debriefHash({ name: 'call', callId: call.id })}>{planDisplayName(call.planSnapshot)}</a>
+      </td>
+      <td>{call.planSnapshot.account}</td>
+      <td>{formatDateTime(call.startedAt)}</td>
+      <td>{CALL_TYPE_NAMES[call.planSnapshot.callType]}</td>
+      <td>{PLATFORM_NAMES[call.meeting.platform]}</td>
+      <td>{call.role}</td>
+      <td>
+        item {currentItemIndex(call) + 1} of {call.planSnapshot.agenda.length}
+      </td>
+      <td>{debrief?.outcome.objectiveMet ?? '—'}</td>
+      <td>
+        {debrief !== undefined ? (
+          debriefStatusText(debriefStatus(debrief ?? undefined))
+        ) : (
+          <span class="muted">{debriefsFailed ? '—' : 'loading…'}</span>
+        )}
+      </td>
+    </tr>
   );
 }
