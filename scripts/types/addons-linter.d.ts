@@ -4,6 +4,8 @@ declare module 'addons-linter' {
     code: string;
     message: string;
     file?: string;
+    line?: number;
+    column?: number;
   }
   interface LinterResult {
     summary: { errors: number; warnings: number; notices: number };
