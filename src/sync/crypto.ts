@@ -21,7 +21,11 @@ export interface Sealed {
 
 /** A sealed value that can't be opened with this key: the wrong passphrase, or data changed on the way. */
 export class SealBrokenError extends Error {
-  constructor(message = 'This data can’t be opened with your team passphrase, or it was changed.') {
+  constructor(
+    /** What is wrong: not the shape seal() writes, the wrong key (or a changed byte), or not JSON inside. */
+    readonly reason: 'shape' | 'key' | 'json',
+    message = 'This data can’t be opened with your team passphrase, or it was changed.',
+  ) {
     super(message);
     this.name = 'SealBrokenError';
   }
@@ -67,20 +71,21 @@ export async function open(key: CryptoKey, sealed: Sealed, docId: string): Promi
     iv = fromBase64(sealed.iv);
     ct = fromBase64(sealed.ct);
   } catch {
-    throw new SealBrokenError('This data is not in the shape Ridealong seals (its base64 is damaged).');
+    throw new SealBrokenError('shape', 'This data is not in the shape Ridealong seals (its base64 is damaged).');
   }
-  if (iv.length !== IV_BYTES) throw new SealBrokenError('This data is not in the shape Ridealong seals (its IV).');
+  if (iv.length !== IV_BYTES)
+    throw new SealBrokenError('shape', 'This data is not in the shape Ridealong seals (its IV).');
   let plain: ArrayBuffer;
   try {
     plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8(docId) }, key, ct);
   } catch {
-    throw new SealBrokenError();
+    throw new SealBrokenError('key');
   }
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain)) as unknown;
   } catch {
     // Only the key's holder could have sealed it: a teammate's broken build, not an attacker. Still refused.
-    throw new SealBrokenError('This data opened, but it is not JSON.');
+    throw new SealBrokenError('json', 'This data opened, but it is not JSON.');
   }
 }
 
