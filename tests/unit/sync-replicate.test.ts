@@ -152,8 +152,13 @@ describe('team sync between two devices', () => {
 
     const pushed = await sync(rep, database);
     expect(pushed).toMatchObject({ pulled: 0, pushed: 4, skipped: [] });
-    const pulled = await sync(manager, database);
+    // Two changes a batch: each batch lands in a transaction of its own, and the checkpoint follows it.
+    const pulled = await sync(manager, database, { pullBatch: 2 });
     expect(pulled).toMatchObject({ pulled: 4, pushed: 0, skipped: [] });
+    const device = manager.state.entries.get('sync:device') as string;
+    const checkpoint = await couchClient({ server: server.url, database }).getLocal(`ridealong-pull-${device}`);
+    expect(checkpoint?.last_seq).toBe(manager.state.entries.get('sync:pull-checkpoint'));
+    expect(checkpoint?.last_seq).toBeTruthy();
 
     const repHas = await holdings(rep);
     const managerHas = await holdings(manager);
@@ -322,6 +327,36 @@ describe('team sync between two devices', () => {
     expect(await holdings(manager)).toEqual(repHas);
     expect(noteIds(repHas.notes)).toEqual(['n-mgr-1', 'n-rep-1', 'n-rep-2', 'n-rep-3']);
     expect((await client.getDoc('notes:call-rep'))?._conflicts ?? []).toEqual([]);
+  });
+
+  it('takes in a write that landed between its pull and its push (a 409), merges it, and pushes again', async () => {
+    const database = await newDatabase();
+    const call = repCall();
+    const rep = await repDevice(call);
+    await sync(rep, database);
+    await on(rep, () => saveNote(note(call, 'n-rep-3', 'Security review next', 'rep', T + 14_000)));
+    // Just before the rep's write, another device writes the same notes document.
+    const client = couchClient({ server: server.url, database });
+    const racing = note(call, 'n-racing', 'Written elsewhere at that moment', 'manager', T + 14_200);
+    let raced = false;
+    const racingFetch: Fetch = async (url, init) => {
+      if (url.endsWith('/_bulk_docs') && !raced) {
+        raced = true;
+        const current = (await client.getDoc('notes:call-rep'))!;
+        const notes = [...(await on(rep, () => listNotesForCall(call.id))).filter((n) => n.id !== 'n-rep-3'), racing];
+        const payload: SyncPayload = { v: 1, kind: 'notes', callId: call.id, notes };
+        await client.bulkDocs([await sealDoc(key, 'notes:call-rep', payload, current._rev)]);
+      }
+      return rep.fetch(url, init);
+    };
+    const report = await on(rep, () =>
+      syncOnce({ client: couchClient({ server: server.url, database }, racingFetch), key, state: rep.state }),
+    );
+    expect(report).toMatchObject({ pulled: 1, pushed: 1, skipped: [] });
+    const manager = newDevice();
+    await sync(manager, database);
+    expect(noteIds((await holdings(manager)).notes)).toEqual(['n-racing', 'n-rep-1', 'n-rep-2', 'n-rep-3']);
+    expect(await holdings(manager)).toEqual(await holdings(rep));
   });
 
   it('loses nothing when the server goes away in the middle of a push, and resumes on the next round', async () => {
