@@ -144,10 +144,11 @@ async function pull(deps: SyncDeps, report: SyncReport, deviceId: string): Promi
 
 /** Opens, checks and merges server documents (with their conflicting revisions) in one local transaction. */
 async function takeIn(deps: SyncDeps, report: SyncReport, docs: ServerDoc[]): Promise<void> {
-  const states = await readStates(
-    deps.state,
-    docs.map((doc) => doc._id),
+  // A debrief's merge asks whether its call was run here, which its call document's state says.
+  const callsOfDebriefs = docs.flatMap((doc) =>
+    doc._id.startsWith('debrief:') ? [`call:${doc._id.slice('debrief:'.length)}`] : [],
   );
+  const states = await readStates(deps.state, [...docs.map((doc) => doc._id), ...callsOfDebriefs]);
   const incoming: IncomingDoc[] = [];
   for (const doc of docs) {
     if (doc._deleted) continue;

@@ -265,6 +265,28 @@ describe('team sync between two devices', () => {
     expect(repHas.calls.map((c) => c.id)).toEqual(['call-mgr', 'call-rep']);
   });
 
+  it('keeps the rep’s own words in the self-assessment when both sides wrote one, on both devices', async () => {
+    const database = await newDatabase();
+    const call = repCall();
+    const rep = await repDevice(call);
+    const manager = newDevice();
+    await sync(rep, database);
+    await sync(manager, database);
+    const feel = (device: Device, words: string, at: number) =>
+      on(device, async () => {
+        const debrief = (await getDebrief(call.id))!;
+        await saveDebrief({ ...debrief, selfAssessment: { ...debrief.selfAssessment, feel: words }, updatedAt: at });
+      });
+    // Only the debrief changes, so the call's document is not in the batch that brings it.
+    await feel(rep, 'Rushed the close', T + 50_000);
+    await feel(manager, 'Sam seemed calm', T + 51_000);
+    await sync(rep, database);
+    await sync(manager, database);
+    await sync(rep, database);
+    for (const device of [rep, manager])
+      expect((await on(device, () => getDebrief(call.id)))?.selfAssessment.feel).toBe('Rushed the close');
+  });
+
   it('keeps both sides of a plan edited on both, as the newer plan and a conflicting copy', async () => {
     const database = await newDatabase();
     const rep = await repDevice();
