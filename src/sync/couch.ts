@@ -3,7 +3,7 @@
 //
 // Why our own client and not PouchDB's replication: the device's source of truth stays IndexedDB through storage/,
 // every document is sealed before it leaves and validated after it arrives, and PouchDB would add a second local
-// database (and about 45 KB gzip to the service worker) only to mirror ciphertext.
+// database (and tens of KB to the service worker bundle, not measured here) only to mirror ciphertext.
 //
 // Auth is CouchDB's _session cookie: POST /_session with the name and password, then `credentials: 'include'` so the
 // browser sends the AuthSession cookie. A 401 logs in once more and retries (the session timed out). In Node there is
