@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { INSTALL_BROWSER_HELP, PROJECT_ROOT, findBrowser, launchWithExtension } from './lib/extension-browser.mjs';
-import { captureSurfaces, expandOverlay, openDemoMeeting, seedSamplePlan } from './lib/demo.mjs';
+import { OverlayFrame } from '../tests/e2e/pages/overlay.mjs';
+import { captureSurfaces, openDemoMeeting, seedSamplePlan } from './lib/demo.mjs';
 
 const executablePath = findBrowser();
 if (!executablePath) {
@@ -40,7 +41,7 @@ if (!hasDisplay) {
 
 await seedSamplePlan(context, extensionId);
 const { overlay } = await openDemoMeeting(context);
-await expandOverlay(overlay);
+await new OverlayFrame(overlay).expand();
 console.log('The demo meeting is open with a sample plan. Close the browser window to stop.');
 await new Promise((resolve) => context.on('close', resolve));
 rmSync(profileDir, { recursive: true, force: true });

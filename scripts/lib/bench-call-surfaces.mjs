@@ -2,26 +2,12 @@
 // The call's two surfaces in `npm run bench`: the in-call HUD on the meeting tab (its box for each role) and the side
 // panel (from opening to interactive, and how soon a change made in one shows in the other). Also the overlay helpers
 // the bench's other measurements share.
-import { expandOverlay } from './demo.mjs';
+import { OVERLAY_HOST, OverlayFrame, waitForOverlay } from '../../tests/e2e/pages/overlay.mjs';
+import { companionFigures } from './bench-companion.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Frame} Frame */
-
-/** The HUD's size limits in CSS px (the product's issue; tests/e2e/hud.e2e.ts checks them too). */
-export const HUD_LIMITS = { rep: { width: 360, height: 200 }, manager: { width: 360, height: 260 } };
-/** The overlay's host element in the meeting page: its box is the overlay's box. */
-const OVERLAY_HOST = '[data-ridealong]';
-
-/** Waits for the overlay frame on a meeting page. @param {Page} page @returns {Promise<Frame>} */
-export async function overlayOf(page) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const frame = page.frames().find((f) => f.url().includes('/src/overlay/overlay.html'));
-    if (frame && (await frame.locator('.overlay').count()) > 0) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('No overlay on the meeting page');
-}
 
 /** Starts the sample plan's call in the overlay; says what the overlay shows if it doesn't start. @param {Frame} overlay */
 export async function startSampleCall(overlay) {
@@ -42,7 +28,7 @@ export async function startSampleCall(overlay) {
 
 /** Expands the overlay, picks `role` and starts the sample plan's call. @param {Frame} overlay @param {'rep' | 'manager'} role */
 async function startAs(overlay, role) {
-  await expandOverlay(overlay);
+  await new OverlayFrame(overlay).expand();
   await overlay.getByRole('radio', { name: `the ${role}` }).dispatchEvent('click');
   await startSampleCall(overlay);
 }
@@ -96,7 +82,7 @@ export async function hudBoxes(context, meetingUrl) {
   /** @type {Record<'rep' | 'manager', { width: number, height: number, tallestItem: number, items: { item: number, width: number, height: number }[] }>} */
   const boxes = /** @type {any} */ ({});
   for (const role of /** @type {const} */ (['rep', 'manager'])) {
-    const overlay = await overlayOf(page);
+    const overlay = await waitForOverlay(page);
     await startAs(overlay, role);
     const fold = overlay.locator('details.more[open]');
     if ((await fold.count()) > 0) await fold.locator('summary').dispatchEvent('click');
@@ -201,19 +187,10 @@ export async function panelOpenTimes(context, panelUrl, runs) {
 }
 
 /**
- * HUD ↔ panel sync, both open on one running call. Times are Date.now() in each context (one machine clock; the HUD
- * frame and the panel's page are both extension pages). Each change is also split where it passes the worker: a
- * move's stored record carries the worker's clock at the write (its last transition's `at`), a note carries the
- * panel's clock at Enter; the moment each surface's listener hears the worker's change is recorded beside it.
- *
- * - moves: a Next or Back clicked in the HUD (the click's dispatch), until the panel's `.desk .now-title` shows the
- *   new item (a MutationObserver in the panel). Forth to the last item and back, `moves` times.
- * - notes: Enter in the panel's Note line (its keydown), until the HUD's notes list holds that note (a
- *   MutationObserver in the HUD frame; the list is in the DOM under More, folded or not).
- * @param {Frame} overlay @param {Page} panel @param {{ moves: number, notes: number }} counts
+ * In the panel: when it shows a new item, when it hears a call change, and when its Note line sends.
+ * @param {Page} panel
  */
-export async function syncDelays(overlay, panel, counts) {
-  await panel.locator('.desk .now-title').waitFor();
+async function watchPanel(panel) {
   await panel.evaluate(() => {
     const win = /** @type {any} */ (window);
     /** @type {{ shown: { text: string, at: number }[], heard: { at: number, wroteAt: number }[], noteSent: { text: string, at: number }[] }} */
@@ -241,6 +218,13 @@ export async function syncDelays(overlay, panel, counts) {
       true,
     );
   });
+}
+
+/**
+ * In the HUD: its clicks, the items it shows, the bench notes it lists, and the note changes it hears.
+ * @param {Frame} overlay
+ */
+async function watchHud(overlay) {
   await overlay.evaluate(() => {
     const win = /** @type {any} */ (window);
     /** @type {{ clicks: number[], shown: { text: string, at: number }[], listed: { text: string, at: number }[], heardNotes: { text: string, at: number, loggedAt: number }[] }} */
@@ -269,6 +253,24 @@ export async function syncDelays(overlay, panel, counts) {
       return undefined;
     });
   });
+}
+
+/**
+ * HUD ↔ panel sync, both open on one running call. Times are Date.now() in each context (one machine clock; the HUD
+ * frame and the panel's page are both extension pages). Each change is also split where it passes the worker: a
+ * move's stored record carries the worker's clock at the write (its last transition's `at`), a note carries the
+ * panel's clock at Enter; the moment each surface's listener hears the worker's change is recorded beside it.
+ *
+ * - moves: a Next or Back clicked in the HUD (the click's dispatch), until the panel's `.desk .now-title` shows the
+ *   new item (a MutationObserver in the panel). Forth to the last item and back, `moves` times.
+ * - notes: Enter in the panel's Note line (its keydown), until the HUD's notes list holds that note (a
+ *   MutationObserver in the HUD frame; the list is in the DOM under More, folded or not).
+ * @param {Frame} overlay @param {Page} panel @param {{ moves: number, notes: number }} counts
+ */
+export async function syncDelays(overlay, panel, counts) {
+  await panel.locator('.desk .now-title').waitFor();
+  await watchPanel(panel);
+  await watchHud(overlay);
   const count = (/** @type {Frame | Page} */ surface, /** @type {string} */ key) =>
     surface.evaluate((k) => /** @type {any} */ (window).bench[k].length, key);
 
@@ -350,7 +352,7 @@ export async function sidePanelFigures(context, extensionId, meetings, counts) {
     const meeting = await context.newPage();
     await meeting.setViewportSize({ width: 1280, height: 720 });
     await meeting.goto(url);
-    const overlay = await overlayOf(meeting);
+    const overlay = await waitForOverlay(meeting);
     await startAs(overlay, 'rep');
     const panelUrl = `chrome-extension://${extensionId}/${await panelPathFor(context, extensionId, meeting)}`;
     return { meeting, overlay, panelUrl };
@@ -370,4 +372,27 @@ export async function sidePanelFigures(context, extensionId, meetings, counts) {
   await endCallIn(heavy.overlay);
   await heavy.meeting.close();
   return { open, openBesideHeavy, sync };
+}
+
+/**
+ * The HUD's box for each role, the side panel's figures (opening to interactive, and HUD ↔ panel sync), and the
+ * companion window's (its page to interactive, and Float on top to the HUD shown in the PiP window).
+ * @param {BrowserContext} context @param {string} extensionId @param {{ plain: string, heavy: string }} meetings
+ * @param {{ panelLoads: number, syncChanges: number, companionLoads: number, floats: number }} counts
+ */
+export async function callSurfaceFigures(context, extensionId, meetings, counts) {
+  console.error('the HUD’s box for each role at 1280×720…');
+  const hudBox = await hudBoxes(context, meetings.plain);
+  console.error('side panel: open to interactive, and sync with the HUD…');
+  const sidePanel = await sidePanelFigures(context, extensionId, meetings, {
+    loads: counts.panelLoads,
+    moves: counts.syncChanges,
+    notes: counts.syncChanges,
+  });
+  console.error('companion window: open to interactive, and Float on top…');
+  const companion = await companionFigures(context, extensionId, {
+    loads: counts.companionLoads,
+    floats: counts.floats,
+  });
+  return { hudBox, sidePanel, companion };
 }

@@ -6,7 +6,7 @@
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
 
-/** The companion window's size, as the popup opens it (src/popup/PopupApp.tsx). */
+/** The companion window's size, as the popup opens it (src/popup/PlanRows.tsx). */
 const COMPANION_SIZE = { width: 440, height: 760 };
 
 /**

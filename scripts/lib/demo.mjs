@@ -3,6 +3,10 @@
 // extension's own popup and storage code, and a routed Google Meet call page.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DebriefPage } from '../../tests/e2e/pages/debrief.mjs';
+import { OverlayFrame, waitForOverlay } from '../../tests/e2e/pages/overlay.mjs';
+import { PopupPage } from '../../tests/e2e/pages/popup.mjs';
+import { extensionUrl } from './extension-browser.mjs';
 
 export const DEMO_MEETING_URL = 'https://meet.google.com/abc-defg-hij';
 const DEMO_TEAMS_THREAD = '19:meeting_ZGVtb0RlbW9EZW1vRGVtb0RlbW9EZW1vRGVtbw@thread.v2';
@@ -13,29 +17,16 @@ const DEMO_TEAMS_THREAD = '19:meeting_ZGVtb0RlbW9EZW1vRGVtb0RlbW9EZW1vRGVtbw@thr
  * @typedef {import('playwright-core').Frame} Frame
  */
 
-/** @param {string} extensionId @param {string} path */
-export function extensionPage(extensionId, path) {
-  return `chrome-extension://${extensionId}/${path}`;
-}
-
 /**
  * Adds the sample plan with the popup's own "Add a sample plan" button, unless plans already exist.
  * @param {BrowserContext} context @param {string} extensionId
  * @returns {Promise<Page>} the popup, opened as a tab
  */
 export async function seedSamplePlan(context, extensionId) {
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 420, height: 640 });
-  await popup.goto(extensionPage(extensionId, 'src/popup/popup.html'));
-  const sample = popup.getByRole('button', { name: 'Add a sample plan' });
-  const nextCall = popup.getByRole('region', { name: 'Next call' });
-  // Plans load asynchronously: wait until the popup shows either its empty state or the next call.
-  await sample.or(nextCall).waitFor();
-  if (await sample.isVisible()) {
-    await sample.click();
-    await nextCall.waitFor();
-  }
-  return popup;
+  const popup = await PopupPage.open({ context, extensionId });
+  await popup.page.setViewportSize({ width: 420, height: 640 });
+  await popup.addSamplePlan();
+  return popup.page;
 }
 
 /**
@@ -46,36 +37,16 @@ export async function seedSamplePlan(context, extensionId) {
 export async function openDemoMeeting(context) {
   const page = await context.newPage();
   await page.goto(DEMO_MEETING_URL);
-  return findOverlay(page);
+  return { page, overlay: await waitForOverlay(page, 15_000) };
 }
 
 /**
- * Waits for the overlay frame on a meeting page.
- * @param {Page} page
- * @returns {Promise<{ page: Page, overlay: Frame }>}
+ * @typedef {object} Shots what each part of the demo photographs with
+ * @property {BrowserContext} context
+ * @property {string} extensionId
+ * @property {(page: Page, name: string, options?: import('playwright-core').PageScreenshotOptions) => Promise<void>} shoot
+ * @property {(name: string, size: { width: number, height: number }) => Promise<void>} shootPictureInPicture
  */
-async function findOverlay(page) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const overlay = page.frames().find((frame) => frame.url().includes('/src/overlay/overlay.html'));
-    if (overlay && (await overlay.locator('.overlay').count()) > 0) return { page, overlay };
-    if (Date.now() > deadline) throw new Error('The Ridealong overlay did not appear on the demo meeting.');
-    await page.waitForTimeout(100);
-  }
-}
-
-/** @param {Frame} overlay */
-export async function expandOverlay(overlay) {
-  // By keyboard: the frame is sized to its content and can shift while it loads, so a click could miss.
-  const pill = overlay.getByRole('button', { name: /^Open Ridealong: (?!Loading)/ });
-  const panel = overlay.getByRole('region', { name: 'Ridealong' });
-  // A meeting whose overlay was left open on this device comes back open.
-  await pill.or(panel).waitFor();
-  if (await panel.isVisible()) return;
-  await pill.focus();
-  await overlay.page().keyboard.press('Enter');
-  await overlay.getByRole('region', { name: 'Ridealong' }).waitFor();
-}
 
 /**
  * Photographs every surface of the demo into `directory`, with `suffix` in the file names.
@@ -86,14 +57,32 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   mkdirSync(directory, { recursive: true });
   /** @type {string[]} */
   const written = [];
-  /** @param {Page} page @param {string} name @param {import('playwright-core').PageScreenshotOptions} [options] */
-  const shoot = async (page, name, options = {}) => {
-    const path = join(directory, `${name}-${suffix}.png`);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path, ...options });
-    written.push(path);
+  /** @type {Shots} */
+  const shots = {
+    context,
+    extensionId,
+    shoot: async (page, name, options = {}) => {
+      const path = join(directory, `${name}-${suffix}.png`);
+      await page.waitForTimeout(150);
+      await page.screenshot({ path, ...options });
+      written.push(path);
+    },
+    shootPictureInPicture: async (name, size) => {
+      const path = join(directory, `${name}-${suffix}.png`);
+      await shootPictureInPicture(context, path, size);
+      written.push(path);
+    },
   };
+  await capturePopup(shots);
+  await captureMeetingHud(shots);
+  await captureTeams(shots);
+  await captureCompanion(shots);
+  await captureDebrief(shots);
+  return written;
+}
 
+/** The popup: the plans, a share code, an import refused, the settings, the editor and its rules. @param {Shots} shots */
+async function capturePopup({ context, extensionId, shoot }) {
   const popup = await seedSamplePlan(context, extensionId);
   await popup.reload();
   await popup.getByRole('region', { name: 'Next call' }).waitFor();
@@ -135,22 +124,28 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await popup.getByRole('button', { name: 'Delete plan' }).click();
   await popup.getByRole('button', { name: 'Undo' }).waitFor();
   await popup.close();
+}
 
+/**
+ * The HUD on the demo Meet call, for the rep and for the manager, in every time state, and beside the side panel.
+ * @param {Shots} shots
+ */
+async function captureMeetingHud({ context, extensionId, shoot }) {
   let { page, overlay } = await openDemoMeeting(context);
   // The meeting as a rep sees it on a laptop: 1280×720.
   await page.setViewportSize({ width: 1280, height: 720 });
   await shoot(page, 'overlay-collapsed');
-  await expandOverlay(overlay);
+  await new OverlayFrame(overlay).expand();
   await shoot(page, 'overlay-plan-chooser');
   // An extension page to move the call's clock with: the HUD's time states need minutes to pass.
   const helper = await context.newPage();
-  await helper.goto(extensionPage(extensionId, 'src/popup/popup.html'));
+  await helper.goto(extensionUrl(extensionId, 'src/popup/popup.html'));
   /** Moves the running call `ms` into the past, then reloads the meeting, as if that much time had gone by. */
   const timePasses = async (/** @type {number} */ ms) => {
     await shiftRunningCall(helper, ms);
     await page.reload();
-    ({ overlay } = await findOverlay(page));
-    await expandOverlay(overlay);
+    overlay = await waitForOverlay(page, 15_000);
+    await new OverlayFrame(overlay).expand();
     await overlay.locator('.now-title').waitFor();
   };
   /** Starts the sample plan's call as `role` and moves to its second item (a 5-minute box). */
@@ -186,7 +181,7 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
     const panel = await context.newPage();
     await panel.setViewportSize({ width: 400, height: 720 });
     const search = new URLSearchParams({ tab: '0', platform: 'meet', code: 'abc-defg-hij' });
-    await panel.goto(extensionPage(extensionId, `src/sidepanel/sidepanel.html?${search}`));
+    await panel.goto(extensionUrl(extensionId, `src/sidepanel/sidepanel.html?${search}`));
     await panel.locator('.desk .now-title').waitFor();
     await panel.waitForTimeout(150);
     const panelPng = await panel.screenshot();
@@ -236,14 +231,17 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await overlay.getByRole('button', { name: 'End call' }).click();
   await helper.close();
   await page.close();
+}
 
+/** Teams on the web, in a call with the HUD: the sample plan found by search. @param {Shots} shots */
+async function captureTeams({ context, shoot }) {
   // Teams on the web, in a call with the HUD: the sample plan found by search, as for a meeting it isn't linked to.
   const teams = await context.newPage();
   await teams.setViewportSize({ width: 1280, height: 720 });
   await teams.goto(`https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(DEMO_TEAMS_THREAD)}/0`);
   await teams.getByRole('button', { name: 'Join now' }).click();
-  ({ overlay } = await findOverlay(teams));
-  await expandOverlay(overlay);
+  const overlay = await waitForOverlay(teams, 15_000);
+  await new OverlayFrame(overlay).expand();
   await overlay.getByText('Pick another plan').click();
   await overlay.getByRole('searchbox').fill('Acme');
   await overlay.getByRole('button', { name: 'Find' }).click();
@@ -257,10 +255,14 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(teams, 'teams-hud-rep');
   await overlay.getByRole('button', { name: 'End call' }).click();
   await teams.close();
+}
 
+/** The companion window and its Picture-in-Picture float. @param {Shots} shots */
+async function captureCompanion(shots) {
+  const { context, extensionId, shoot } = shots;
   // The companion window, for the Zoom or Teams desktop app, and its HUD floating on top (Picture-in-Picture).
   const list = await context.newPage();
-  await list.goto(extensionPage(extensionId, 'src/popup/popup.html'));
+  await list.goto(extensionUrl(extensionId, 'src/popup/popup.html'));
   const [companion] = await Promise.all([
     context.waitForEvent('page'),
     list.getByRole('button', { name: 'Run this call in a window' }).click(),
@@ -277,43 +279,39 @@ export async function captureSurfaces(context, extensionId, directory, suffix) {
   await shoot(companion, 'companion-window');
   await companion.getByRole('button', { name: 'Float on top' }).click();
   await companion.getByRole('button', { name: 'Stop floating' }).waitFor();
-  const pipPath = join(directory, `companion-float-on-top-${suffix}.png`);
-  await shootPictureInPicture(context, pipPath, { width: 360, height: 260 });
-  written.push(pipPath);
+  await shots.shootPictureInPicture('companion-float-on-top', { width: 360, height: 260 });
   await companion.getByRole('button', { name: 'Stop floating' }).click();
   await companion.getByRole('button', { name: 'End call' }).click();
   await companion.close();
   await list.close();
+}
 
-  const history = await context.newPage();
+/** The debrief: the history, one call, trends over earlier calls, and backup. @param {Shots} shots */
+async function captureDebrief({ context, extensionId, shoot }) {
+  const debrief = await DebriefPage.open({ context, extensionId });
+  const history = debrief.page;
   await history.setViewportSize({ width: 1000, height: 420 });
-  await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html'));
   await history.getByRole('table').waitFor();
   await shoot(history, 'debrief-history');
   await history.setViewportSize({ width: 1000, height: 800 });
   // The manager's call from the demo, with the rep's answer first, so the notes open.
   await history.getByRole('link').filter({ hasText: 'Acme' }).first().click();
-  await history.getByLabel('How did it feel?').fill('Good start; I rushed the proposal when Tom pushed back.');
-  await history.getByRole('button', { name: 'Show my notes' }).click();
-  await history
-    .getByRole('group', { name: /^Was the objective met/ })
-    .getByRole('radio', { name: 'partly' })
-    .check();
-  await history.getByRole('button', { name: 'Add to “Went well”' }).click();
-  await history.getByLabel('Went well 1', { exact: true }).fill('Clear agenda, agreed up front');
-  await history.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await debrief.feeling().fill('Good start; I rushed the proposal when Tom pushed back.');
+  await debrief.showNotes('my').click();
+  await debrief.rate(/^Was the objective met/, 'partly');
+  await debrief.addToCoaching('Went well', 'Clear agenda, agreed up front');
+  await debrief.status('Saved').waitFor();
   await shoot(history, 'debrief-call', { fullPage: true });
   await seedPastCalls(history);
-  await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html#trends'));
+  await debrief.goto('#trends');
   await history.getByRole('heading', { name: 'Trends' }).waitFor();
   await history.locator('.trend').first().waitFor();
   await shoot(history, 'debrief-trends');
-  await history.goto(extensionPage(extensionId, 'src/debrief/debrief.html#backup'));
+  await debrief.goto('#backup');
   await history.getByRole('heading', { name: 'Backup and restore' }).waitFor();
   await history.getByText(/^(No backup made|Last backup)/).waitFor();
   await shoot(history, 'debrief-backup');
   await history.close();
-  return written;
 }
 
 /**

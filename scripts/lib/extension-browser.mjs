@@ -57,6 +57,14 @@ export function extensionArgs(dist = DIST) {
   ];
 }
 
+/**
+ * The address of one of the extension's own pages.
+ * @param {string} extensionId @param {string} path
+ */
+export function extensionUrl(extensionId, path) {
+  return `chrome-extension://${extensionId}/${path}`;
+}
+
 export function assertBuilt(dist = DIST) {
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`No built extension in ${dist}. Run "npm run build" first.`);

@@ -45,6 +45,3 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.commands.onCommand.addListener((command, tab) => handleCommand(command, tab));
-
-// Playwright can't press browser-level shortcuts, so the e2e tests run this, the exact handler a shortcut runs.
-(globalThis as { ridealongHandleCommand?: typeof handleCommand }).ridealongHandleCommand = handleCommand;

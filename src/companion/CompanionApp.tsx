@@ -5,51 +5,37 @@
 //
 // One call record whatever the surface: the call runs in the plan's own meeting when its link is one, so the
 // meeting's tab shows the same call, and the worker never starts a second live call for a plan.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { companionMeeting } from '../domain/call';
 import { planDisplayName, type Plan } from '../domain/plan';
 import { getPlan } from '../storage/plans';
 import { SidePanelApp } from '../sidepanel/SidePanelApp';
 import { FloatOnTop } from './FloatOnTop';
 import { errorText } from '../domain/text';
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; plan: Plan };
+import { useLoad } from '../ui/useLoad';
 
 export function CompanionApp({ planId }: { planId: string }) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  // Undefined: no such plan on this device (any more).
+  const { loaded } = useLoad(async (): Promise<Plan | undefined> => (planId ? getPlan(planId) : undefined), [planId]);
+  const plan = loaded.status === 'ready' ? loaded.value : undefined;
   useEffect(() => {
-    if (!planId) return setLoaded({ status: 'missing' });
-    getPlan(planId).then(
-      (plan) => setLoaded(plan ? { status: 'ready', plan } : { status: 'missing' }),
-      (error: unknown) => setLoaded({ status: 'failed', message: errorText(error) }),
-    );
-  }, [planId]);
-  useEffect(() => {
-    if (loaded.status === 'ready') document.title = `Ridealong: ${planDisplayName(loaded.plan)}`;
-  }, [loaded]);
+    if (plan) document.title = `Ridealong: ${planDisplayName(plan)}`;
+  }, [plan]);
 
   if (loaded.status === 'loading') return <p class="muted side">Loading the plan…</p>;
-  if (loaded.status === 'missing' || loaded.status === 'failed') {
+  if (!plan) {
     return (
       <main class="side">
         <h1>Ridealong</h1>
         <p class="error" role="alert">
-          {loaded.status === 'missing'
-            ? 'This plan no longer exists on this device. Open Ridealong from the toolbar and pick a plan.'
-            : `The plan could not be read: ${loaded.message}`}
+          {loaded.status === 'failed'
+            ? `The plan could not be read: ${errorText(loaded.error)}`
+            : 'This plan no longer exists on this device. Open Ridealong from the toolbar and pick a plan.'}
         </p>
       </main>
     );
   }
   return (
-    <SidePanelApp
-      meeting={companionMeeting(loaded.plan)}
-      startable={loaded.plan}
-      floating={(hud) => <FloatOnTop hud={hud} />}
-    />
+    <SidePanelApp meeting={companionMeeting(plan)} startable={plan} floating={(hud) => <FloatOnTop hud={hud} />} />
   );
 }

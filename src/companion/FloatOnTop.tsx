@@ -5,8 +5,8 @@
 // own, ours closes, and this page says so.
 import { createPortal } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { CallHud, NowTitle } from '../overlay/CallHud';
-import { NoteLine } from '../overlay/NoteLine';
+import { CallHud, NowTitle } from '../ui/call/CallHud';
+import { NoteLine } from '../ui/call/NoteLine';
 import type { FloatingHud } from '../sidepanel/SidePanelApp';
 import { errorText } from '../domain/text';
 

@@ -35,22 +35,28 @@ export function BackupPanel() {
     void loadLastBackupAt().then(setLastBackupAt);
   }, []);
 
-  const backUp = async () => {
+  /** Runs one action with the buttons held, and says how it went: its own words, or why nothing was done. */
+  const run = async (action: () => Promise<string>, failed: string) => {
     setBusy(true);
     try {
+      setMessage({ kind: 'done', text: await action() });
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${failed} ${storageProblemText(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const backUp = () =>
+    run(async () => {
       const now = Date.now();
       const backup = backupOf(await readEverything(), now);
       downloadFile(backupFileName(now), 'application/json', backupText(backup));
       await saveLastBackupAt(now);
       setLastBackupAt(now);
       const count = backup.plans.length + backup.calls.length + backup.notes.length + backup.debriefs.length;
-      setMessage({ kind: 'done', text: `Backed up ${countOf(count, 'record')} to ${backupFileName(now)}.` });
-    } catch (error) {
-      setMessage({ kind: 'error', text: `The backup could not be written. ${storageProblemText(error)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Backed up ${countOf(count, 'record')} to ${backupFileName(now)}.`;
+    }, 'The backup could not be written.');
 
   const pick = async (file: File) => {
     setPicked(null);
@@ -66,40 +72,28 @@ export function BackupPanel() {
 
   const restore = async () => {
     if (!picked) return;
-    setBusy(true);
     try {
       await openDatabase();
     } catch (error) {
       // Nothing here can be merged with; the person decides whether to replace what can't be read.
       setUnreadable(error);
-      setBusy(false);
       return;
     }
-    try {
+    await run(async () => {
       const counts = await restoreBackup(picked.backup, mode);
-      setMessage({ kind: 'done', text: restoreSummary(counts, mode) });
       setPicked(null);
-    } catch (error) {
-      setMessage({ kind: 'error', text: `Nothing was restored. ${storageProblemText(error)}` });
-    } finally {
-      setBusy(false);
-    }
+      return restoreSummary(counts, mode);
+    }, 'Nothing was restored.');
   };
 
-  const replaceUnreadable = async () => {
-    if (!picked) return;
-    setBusy(true);
-    try {
+  const replaceUnreadable = () =>
+    run(async () => {
+      if (!picked) return 'Nothing was picked to restore.';
       const counts = await replaceUnreadableWithBackup(picked.backup);
-      setMessage({ kind: 'done', text: restoreSummary({ ...counts, removed: 0 }, 'replace') });
       setPicked(null);
       setUnreadable(null);
-    } catch (error) {
-      setMessage({ kind: 'error', text: `Nothing was restored. ${storageProblemText(error)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return restoreSummary({ ...counts, removed: 0 }, 'replace');
+    }, 'Nothing was restored.');
 
   return (
     <section class="backup" aria-labelledby="backup-title">
@@ -108,13 +102,7 @@ export function BackupPanel() {
         Your plans, calls, notes and debriefs live only in this browser. A backup file keeps them safe if the browser is
         reset or the laptop is lost. Keep it somewhere private: it holds everything you wrote.
       </p>
-      <p class="muted">
-        {lastBackupAt === undefined
-          ? 'Checking…'
-          : lastBackupAt === null
-            ? 'No backup made on this device yet.'
-            : `Last backup: ${formatDateTime(lastBackupAt)}.`}
-      </p>
+      <p class="muted">{lastBackupText(lastBackupAt)}</p>
       <button class="primary" onClick={() => void backUp()} disabled={busy}>
         Back up everything
       </button>
@@ -125,51 +113,22 @@ export function BackupPanel() {
         <JsonFileInput onFile={(file) => void pick(file)} />
       </label>
       {picked && (
-        <div class="restore-choice" role="group" aria-label={`Restore ${picked.name}`}>
-          <p>
-            {picked.name}: {backupContentsSummary(picked.backup)}, made {formatDateTime(picked.backup.exportedAt)}.
-          </p>
-          <fieldset>
-            <legend>How to restore</legend>
-            <label>
-              <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-              Merge: keep what is here, add what the backup has, keep the newer copy of each record
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="restore-mode"
-                checked={mode === 'replace'}
-                onChange={() => setMode('replace')}
-              />
-              Replace: delete everything here first, so this device holds exactly the backup
-            </label>
-          </fieldset>
-          <button class="primary" onClick={() => void restore()} disabled={busy}>
-            {mode === 'replace' ? 'Replace everything with this backup' : 'Merge this backup'}
-          </button>
-          <button onClick={() => setPicked(null)} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <RestoreChoice
+          picked={picked}
+          mode={mode}
+          onMode={setMode}
+          busy={busy}
+          onRestore={() => void restore()}
+          onCancel={() => setPicked(null)}
+        />
       )}
       {picked && unreadable !== null && (
-        <div class="conflict" role="group" aria-label="Replace the data that can’t be read?">
-          <p>
-            <strong>⚠ The data on this device can’t be opened,</strong> so the backup can’t be merged with it.{' '}
-            {storageProblemText(unreadable)}
-          </p>
-          <p>
-            To restore this backup, Ridealong first deletes the data it can’t read. That data is then gone for good, so
-            if a newer version of Ridealong wrote it, update Ridealong instead.
-          </p>
-          <button onClick={() => void replaceUnreadable()} disabled={busy}>
-            Delete the unreadable data and restore this backup
-          </button>{' '}
-          <button onClick={() => setUnreadable(null)} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <ReplaceUnreadable
+          error={unreadable}
+          busy={busy}
+          onReplace={() => void replaceUnreadable()}
+          onCancel={() => setUnreadable(null)}
+        />
       )}
       {message && (
         <p class={message.kind === 'error' ? 'error' : 'done'} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -178,6 +137,75 @@ export function BackupPanel() {
         </p>
       )}
     </section>
+  );
+}
+
+/** When this device last made a backup, in words; `undefined` while that is still being read. */
+function lastBackupText(at: number | null | undefined): string {
+  if (at === undefined) return 'Checking…';
+  return at === null ? 'No backup made on this device yet.' : `Last backup: ${formatDateTime(at)}.`;
+}
+
+/** The backup file picked: what it holds, and how to restore it (merge or replace). */
+function RestoreChoice(props: {
+  picked: { name: string; backup: Backup };
+  mode: RestoreMode;
+  onMode: (mode: RestoreMode) => void;
+  busy: boolean;
+  onRestore: () => void;
+  onCancel: () => void;
+}) {
+  const { picked, mode, busy } = props;
+  return (
+    <div class="restore-choice" role="group" aria-label={`Restore ${picked.name}`}>
+      <p>
+        {picked.name}: {backupContentsSummary(picked.backup)}, made {formatDateTime(picked.backup.exportedAt)}.
+      </p>
+      <fieldset>
+        <legend>How to restore</legend>
+        <label>
+          <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => props.onMode('merge')} />
+          Merge: keep what is here, add what the backup has, keep the newer copy of each record
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="restore-mode"
+            checked={mode === 'replace'}
+            onChange={() => props.onMode('replace')}
+          />
+          Replace: delete everything here first, so this device holds exactly the backup
+        </label>
+      </fieldset>
+      <button class="primary" onClick={props.onRestore} disabled={busy}>
+        {mode === 'replace' ? 'Replace everything with this backup' : 'Merge this backup'}
+      </button>
+      <button onClick={props.onCancel} disabled={busy}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** The data here can't be opened: the person decides whether to delete it and restore the backup instead. */
+function ReplaceUnreadable(props: { error: unknown; busy: boolean; onReplace: () => void; onCancel: () => void }) {
+  return (
+    <div class="conflict" role="group" aria-label="Replace the data that can’t be read?">
+      <p>
+        <strong>⚠ The data on this device can’t be opened,</strong> so the backup can’t be merged with it.{' '}
+        {storageProblemText(props.error)}
+      </p>
+      <p>
+        To restore this backup, Ridealong first deletes the data it can’t read. That data is then gone for good, so if a
+        newer version of Ridealong wrote it, update Ridealong instead.
+      </p>
+      <button onClick={props.onReplace} disabled={props.busy}>
+        Delete the unreadable data and restore this backup
+      </button>{' '}
+      <button onClick={props.onCancel} disabled={props.busy}>
+        Cancel
+      </button>
+    </div>
   );
 }
 

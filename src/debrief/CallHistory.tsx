@@ -9,18 +9,25 @@ import { formatDateTime } from '../ui/format';
 import { CALL_TYPE_NAMES, debriefStatusText, PLATFORM_NAMES } from '../ui/labels';
 import { StorageProblem } from '../ui/storage-problem';
 import { debriefHash } from '../ui/pages';
+import { useLoad } from '../ui/useLoad';
 
 const PAGE_SIZE = 50;
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  /** `everything` false while only the first page is loaded; the rest follows a moment later. */
-  | { status: 'ready'; calls: Call[]; everything: boolean };
+interface History {
+  calls: Call[];
+  /** False while only the first page is loaded; the rest follows a moment later. */
+  everything: boolean;
+}
 
 /** Every call on this device, newest first, a page at a time, with filters and search over all of them. */
 export function CallHistory() {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const { loaded } = useLoad(async (early: (part: History) => void): Promise<History> => {
+    // The first page shows at once; every call follows, so filters and search cover the whole history.
+    const first = await listCallsNewestFirst(PAGE_SIZE + 1);
+    if (first.length <= PAGE_SIZE) return { calls: first, everything: true };
+    early({ calls: first, everything: false });
+    return { calls: await listCallsNewestFirst(Infinity), everything: true };
+  }, []);
   /** The debriefs looked up so far; null for a call that has none yet, so it is not looked up again. */
   const [debriefs, setDebriefs] = useState<Map<string, Debrief | null>>(new Map());
   /** Set when the debriefs could not be read: their statuses then show as unknown rather than loading forever. */
@@ -32,22 +39,7 @@ export function CallHistory() {
     setLimit(PAGE_SIZE);
   };
 
-  useEffect(() => {
-    void (async () => {
-      try {
-        // The first page shows at once; every call follows, so filters and search cover the whole history.
-        const first = await listCallsNewestFirst(PAGE_SIZE + 1);
-        setLoaded({ status: 'ready', calls: first, everything: first.length <= PAGE_SIZE });
-        if (first.length > PAGE_SIZE) {
-          setLoaded({ status: 'ready', calls: await listCallsNewestFirst(Infinity), everything: true });
-        }
-      } catch (error) {
-        setLoaded({ status: 'failed', error });
-      }
-    })();
-  }, []);
-
-  const calls = loaded.status === 'ready' ? loaded.calls : null;
+  const calls = loaded.status === 'ready' ? loaded.value.calls : null;
   // Over every call, so worked out once per list or filter change, not on each render.
   const matching = useMemo(() => (calls ? filterCalls(calls, filters) : []), [calls, filters]);
   const facets = useMemo(() => (calls ? historyFacets(calls) : { people: [], accounts: [] }), [calls]);
@@ -81,7 +73,7 @@ export function CallHistory() {
       />
     );
   }
-  if (loaded.calls.length === 0) {
+  if (loaded.value.calls.length === 0) {
     return (
       <p>
         No calls yet. Start a call from the Ridealong overlay on a Google Meet, Zoom or Teams meeting tab, or in the
@@ -90,60 +82,15 @@ export function CallHistory() {
     );
   }
 
-  const { people, accounts } = facets;
+  const { everything } = loaded.value;
   const shown = page;
   const more = matching.length > limit;
 
   return (
     <>
-      <div class="filters" role="search">
-        <label>
-          Search by call or account
-          <input
-            type="search"
-            value={filters.query}
-            onInput={(event) => setFilter({ query: event.currentTarget.value })}
-          />
-        </label>
-        <label>
-          Account
-          <select value={filters.account} onChange={(event) => setFilter({ account: event.currentTarget.value })}>
-            <option value="">All</option>
-            {accounts.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Call type
-          <select
-            value={filters.callType}
-            onChange={(event) => setFilter({ callType: event.currentTarget.value as HistoryFilters['callType'] })}
-          >
-            <option value="">All</option>
-            {CALL_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {CALL_TYPE_NAMES[type]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Person
-          <select value={filters.person} onChange={(event) => setFilter({ person: event.currentTarget.value })}>
-            <option value="">Everyone</option>
-            {people.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {shown.length === 0 && loaded.everything && <p class="muted">No call matches these filters.</p>}
-      {shown.length === 0 && !loaded.everything && <p class="muted">Searching every call…</p>}
+      <HistoryFilterBar filters={filters} facets={facets} onChange={setFilter} />
+      {shown.length === 0 && everything && <p class="muted">No call matches these filters.</p>}
+      {shown.length === 0 && !everything && <p class="muted">Searching every call…</p>}
       {shown.length > 0 && (
         <table aria-label="Calls, newest first">
           <thead>
@@ -160,40 +107,117 @@ export function CallHistory() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((call) => {
-              // Until its debrief is read, a call's status is unknown: "not started" would be wrong for most.
-              const known = debriefs.has(call.id);
-              const debrief = debriefs.get(call.id) ?? undefined;
-              return (
-                <tr key={call.id}>
-                  <td>
-                    <a href={debriefHash({ name: 'call', callId: call.id })}>{planDisplayName(call.planSnapshot)}</a>
-                  </td>
-                  <td>{call.planSnapshot.account}</td>
-                  <td>{formatDateTime(call.startedAt)}</td>
-                  <td>{CALL_TYPE_NAMES[call.planSnapshot.callType]}</td>
-                  <td>{PLATFORM_NAMES[call.meeting.platform]}</td>
-                  <td>{call.role}</td>
-                  <td>
-                    item {currentItemIndex(call) + 1} of {call.planSnapshot.agenda.length}
-                  </td>
-                  <td>{debrief?.outcome.objectiveMet ?? '—'}</td>
-                  <td>
-                    {known ? (
-                      debriefStatusText(debriefStatus(debrief))
-                    ) : (
-                      <span class="muted">{debriefsFailed ? '—' : 'loading…'}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {shown.map((call) => (
+              <CallRow
+                key={call.id}
+                call={call}
+                debrief={debriefs.has(call.id) ? (debriefs.get(call.id) ?? null) : undefined}
+                debriefsFailed={debriefsFailed}
+              />
+            ))}
           </tbody>
         </table>
       )}
-      {(more || (!loaded.everything && matching.length >= limit)) && (
+      {(more || (!everything && matching.length >= limit)) && (
         <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show older calls</button>
       )}
     </>
+  );
+}
+
+/** Search, and the account, call type and person filters, over every call. */
+function HistoryFilterBar(props: {
+  filters: HistoryFilters;
+  facets: { people: string[]; accounts: string[] };
+  onChange: (changes: Partial<HistoryFilters>) => void;
+}) {
+  const { filters } = props;
+  const { people, accounts } = props.facets;
+  const setFilter = props.onChange;
+  return (
+    <div class="filters" role="search">
+      <label>
+        Search by call or account
+        <input
+          type="search"
+          value={filters.query}
+          onInput={(event) => setFilter({ query: event.currentTarget.value })}
+        />
+      </label>
+      <label>
+        Account
+        <select value={filters.account} onChange={(event) => setFilter({ account: event.currentTarget.value })}>
+          <option value="">All</option>
+          {accounts.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Call type
+        <select
+          value={filters.callType}
+          onChange={(event) => setFilter({ callType: event.currentTarget.value as HistoryFilters['callType'] })}
+        >
+          <option value="">All</option>
+          {CALL_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {CALL_TYPE_NAMES[type]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Person
+        <select value={filters.person} onChange={(event) => setFilter({ person: event.currentTarget.value })}>
+          <option value="">Everyone</option>
+          {people.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/**
+ * One call of the history. `debrief` is undefined until it is read (the status is then unknown, shown as loading,
+ * or as unknown when the debriefs can't be read: "not started" would be wrong for most), null when it has none.
+ */
+function CallRow({
+  call,
+  debrief,
+  debriefsFailed,
+}: {
+  call: Call;
+  debrief: Debrief | null | undefined;
+  debriefsFailed: boolean;
+}) {
+  return (
+    <tr>
+      <td>
+        <a href={debriefHash({ name: 'call', callId: call.id })}>{planDisplayName(call.planSnapshot)}</a>
+      </td>
+      <td>{call.planSnapshot.account}</td>
+      <td>{formatDateTime(call.startedAt)}</td>
+      <td>{CALL_TYPE_NAMES[call.planSnapshot.callType]}</td>
+      <td>{PLATFORM_NAMES[call.meeting.platform]}</td>
+      <td>{call.role}</td>
+      <td>
+        item {currentItemIndex(call) + 1} of {call.planSnapshot.agenda.length}
+      </td>
+      <td>{debrief?.outcome.objectiveMet ?? '—'}</td>
+      <td>
+        {debrief !== undefined ? (
+          debriefStatusText(debriefStatus(debrief ?? undefined))
+        ) : (
+          <span class="muted">{debriefsFailed ? '—' : 'loading…'}</span>
+        )}
+      </td>
+    </tr>
   );
 }

@@ -29,76 +29,15 @@ export function TimelineChart(props: {
 }) {
   const { timeline } = props;
   const x = (ms: number) => LEFT + (ms / timeline.spanMs) * (WIDTH - LEFT - 10);
-  const ticks: number[] = [];
-  const step = timeline.spanMs > 60 * 60_000 ? 15 * 60_000 : 5 * 60_000;
-  for (let at = 0; at <= timeline.spanMs; at += step) ticks.push(at);
-  const activate = (selection: Selection, tabbable = true) => ({
-    role: 'button' as const,
-    // Lowercase: on SVG elements attribute names are case-sensitive, and only `tabindex` makes them focusable.
-    tabindex: tabbable ? 0 : -1,
-    onClick: () => props.onSelect(selection),
-    onKeyDown: (event: KeyboardEvent) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        props.onSelect(selection);
-      } else if (selection?.kind === 'note') moveAmongNotes(event, selection.id);
-    },
-  });
-  const noteIds = timeline.notes.map((entry) => entry.note.id);
-  /** Arrow keys step to the next or previous note, which is selected and takes the focus. */
-  const moveAmongNotes = (event: KeyboardEvent, fromId: string) => {
-    const at = noteIds.indexOf(fromId);
-    const to =
-      { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0 }[event.key] ??
-      (event.key === 'End' ? noteIds.length - 1 : null);
-    if (to === null || to < 0 || to >= noteIds.length) return;
-    event.preventDefault();
-    const id = noteIds[to]!;
-    props.onSelect({ kind: 'note', id });
-    const svg = (event.currentTarget as SVGGraphicsElement).ownerSVGElement;
-    requestAnimationFrame(() => svg?.querySelector<SVGGElement>(`[data-note-id="${CSS.escape(id)}"]`)?.focus());
-  };
-  const laneEnds: number[] = Array(LANES).fill(-Infinity);
-  /** The first lane whose last mark is far enough to the left; when all are busy, the marks overlap, in turn. */
-  const laneFor = (cx: number, index: number) => {
-    const free = laneEnds.findIndex((end) => cx - end >= MARK_GAP);
-    const lane = free === -1 ? index % LANES : free;
-    laneEnds[lane] = cx;
-    return lane;
-  };
-  const selectedNote = props.selection?.kind === 'note' ? props.selection.id : null;
-  /** The one note mark in the tab order: the selected one, or the first. */
-  const tabbableNote = selectedNote !== null && noteIds.includes(selectedNote) ? selectedNote : noteIds[0];
+  const activate = activator(
+    props.onSelect,
+    timeline.notes.map((entry) => entry.note.id),
+  );
   const selectedPhase = props.selection?.kind === 'phase' ? props.selection.index : null;
 
   return (
     <svg class="timeline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label="Timeline of the call">
-      <text x="4" y={ROW.planned + 16} class="row-label">
-        Planned
-      </text>
-      <text x="4" y={ROW.actual + 16} class="row-label">
-        Actual
-      </text>
-      <text x="4" y={ROW.notes + 4} class="row-label">
-        Notes
-      </text>
-      {ticks.map((at) => (
-        <g key={at} class="tick">
-          <line x1={x(at)} x2={x(at)} y1="20" y2={HEIGHT - 14} />
-          <text x={x(at)} y={HEIGHT - 2} text-anchor="middle">
-            {formatClock(at)}
-          </text>
-        </g>
-      ))}
-      {timeline.planned.map((box) => (
-        <g key={`p${box.itemIndex}`} class="planned">
-          <title>{`Planned: ${box.title}, ${formatClock(box.endMs - box.startMs)}`}</title>
-          <rect x={x(box.startMs)} y={ROW.planned} width={Math.max(1, x(box.endMs) - x(box.startMs))} height={BAR} />
-          <text x={x(box.startMs) + 4} y={ROW.planned + 16}>
-            {box.itemIndex + 1}
-          </text>
-        </g>
-      ))}
+      <Axis timeline={timeline} x={x} />
       {timeline.actual.map((phase, index) => {
         const over =
           (timeline.planned[phase.itemIndex]?.endMs ?? 0) - (timeline.planned[phase.itemIndex]?.startMs ?? 0);
@@ -125,6 +64,98 @@ export function TimelineChart(props: {
           </g>
         );
       })}
+      <NoteMarks timeline={timeline} x={x} selection={props.selection} activate={activate} />
+    </svg>
+  );
+}
+
+type Activate = ReturnType<typeof activator>;
+
+/**
+ * What makes a phase or a note mark a button: Enter or Space selects it, and on a note the arrow keys step to the
+ * next or previous note, which is selected and takes the focus (Home and End to the first and last).
+ */
+function activator(onSelect: (selection: Selection) => void, noteIds: string[]) {
+  const moveAmongNotes = (event: KeyboardEvent, fromId: string) => {
+    const at = noteIds.indexOf(fromId);
+    const to =
+      { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0 }[event.key] ??
+      (event.key === 'End' ? noteIds.length - 1 : null);
+    if (to === null || to < 0 || to >= noteIds.length) return;
+    event.preventDefault();
+    const id = noteIds[to]!;
+    onSelect({ kind: 'note', id });
+    const svg = (event.currentTarget as SVGGraphicsElement).ownerSVGElement;
+    requestAnimationFrame(() => svg?.querySelector<SVGGElement>(`[data-note-id="${CSS.escape(id)}"]`)?.focus());
+  };
+  return (selection: Selection, tabbable = true) => ({
+    role: 'button' as const,
+    // Lowercase: on SVG elements attribute names are case-sensitive, and only `tabindex` makes them focusable.
+    tabindex: tabbable ? 0 : -1,
+    onClick: () => onSelect(selection),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        onSelect(selection);
+      } else if (selection?.kind === 'note') moveAmongNotes(event, selection.id);
+    },
+  });
+}
+
+/** The rows' names, the clock ticks, and the planned time boxes. */
+function Axis({ timeline, x }: { timeline: Timeline; x: (ms: number) => number }) {
+  const ticks: number[] = [];
+  const step = timeline.spanMs > 60 * 60_000 ? 15 * 60_000 : 5 * 60_000;
+  for (let at = 0; at <= timeline.spanMs; at += step) ticks.push(at);
+  return (
+    <>
+      <text x="4" y={ROW.planned + 16} class="row-label">
+        Planned
+      </text>
+      <text x="4" y={ROW.actual + 16} class="row-label">
+        Actual
+      </text>
+      <text x="4" y={ROW.notes + 4} class="row-label">
+        Notes
+      </text>
+      {ticks.map((at) => (
+        <g key={at} class="tick">
+          <line x1={x(at)} x2={x(at)} y1="20" y2={HEIGHT - 14} />
+          <text x={x(at)} y={HEIGHT - 2} text-anchor="middle">
+            {formatClock(at)}
+          </text>
+        </g>
+      ))}
+      {timeline.planned.map((box) => (
+        <g key={`p${box.itemIndex}`} class="planned">
+          <title>{`Planned: ${box.title}, ${formatClock(box.endMs - box.startMs)}`}</title>
+          <rect x={x(box.startMs)} y={ROW.planned} width={Math.max(1, x(box.endMs) - x(box.startMs))} height={BAR} />
+          <text x={x(box.startMs) + 4} y={ROW.planned + 16}>
+            {box.itemIndex + 1}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
+/** Every note at its moment, in lanes where notes crowd; one tab stop for all of them. */
+function NoteMarks(props: { timeline: Timeline; x: (ms: number) => number; selection: Selection; activate: Activate }) {
+  const { timeline, x } = props;
+  const noteIds = timeline.notes.map((entry) => entry.note.id);
+  const laneEnds: number[] = Array(LANES).fill(-Infinity);
+  /** The first lane whose last mark is far enough to the left; when all are busy, the marks overlap, in turn. */
+  const laneFor = (cx: number, index: number) => {
+    const free = laneEnds.findIndex((end) => cx - end >= MARK_GAP);
+    const lane = free === -1 ? index % LANES : free;
+    laneEnds[lane] = cx;
+    return lane;
+  };
+  const selectedNote = props.selection?.kind === 'note' ? props.selection.id : null;
+  /** The one note mark in the tab order: the selected one, or the first. */
+  const tabbableNote = selectedNote !== null && noteIds.includes(selectedNote) ? selectedNote : noteIds[0];
+  return (
+    <>
       {timeline.notes.map((entry, index) => {
         const cx = x(entry.offsetMs);
         const lane = laneFor(cx, index);
@@ -145,7 +176,7 @@ export function TimelineChart(props: {
             }`}
             aria-label={label}
             data-note-id={entry.note.id}
-            {...activate({ kind: 'note', id: entry.note.id }, entry.note.id === tabbableNote)}
+            {...props.activate({ kind: 'note', id: entry.note.id }, entry.note.id === tabbableNote)}
           >
             <title>{label}</title>
             {entry.note.author === 'rep' ? (
@@ -159,7 +190,7 @@ export function TimelineChart(props: {
           </g>
         );
       })}
-    </svg>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import { StorageProblem } from '../ui/storage-problem';
+import { useLoad } from '../ui/useLoad';
 import { formatClock } from '../domain/call-progress';
 import { countOf } from '../domain/counts';
 import { repTrends, type RepTrend } from '../domain/trends';
@@ -10,46 +10,37 @@ import { listNotesForCall } from '../storage/notes';
 /** Trends cover the latest calls; enough to see a direction without reading the whole history. */
 const CALLS_IN_TRENDS = 300;
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; trends: RepTrend[] };
-
 export function Trends() {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  useEffect(() => {
-    void (async () => {
-      try {
-        const calls = await listCallsNewestFirst(CALLS_IN_TRENDS);
-        const debriefs = await getDebriefs(calls.map((call) => call.id));
-        const notes = await Promise.all(calls.map((call) => listNotesForCall(call.id)));
-        const records = calls.map((call, index) => ({
-          call,
-          debrief: debriefs.get(call.id) ?? null,
-          notes: notes[index]!,
-        }));
-        setLoaded({ status: 'ready', trends: repTrends(records, Date.now(), localMonth) });
-      } catch (error) {
-        setLoaded({ status: 'failed', error });
-      }
-    })();
+  const { loaded: trends } = useLoad(async (): Promise<RepTrend[]> => {
+    const calls = await listCallsNewestFirst(CALLS_IN_TRENDS);
+    const debriefs = await getDebriefs(calls.map((call) => call.id));
+    const notes = await Promise.all(calls.map((call) => listNotesForCall(call.id)));
+    const records = calls.map((call, index) => ({
+      call,
+      debrief: debriefs.get(call.id) ?? null,
+      notes: notes[index]!,
+    }));
+    return repTrends(records, Date.now(), localMonth);
   }, []);
 
   return (
     <>
       <h1>Trends</h1>
-      {loaded.status === 'loading' && <p class="muted">Loading…</p>}
-      {loaded.status === 'failed' && (
+      {trends.status === 'loading' && <p class="muted">Loading…</p>}
+      {trends.status === 'failed' && (
         <StorageProblem
-          error={loaded.error}
+          error={trends.error}
           onRetry={() => location.reload()}
           onRestore={() => {
             location.hash = '#backup';
           }}
         />
       )}
-      {loaded.status === 'ready' && loaded.trends.length === 0 && (
+      {trends.status === 'ready' && trends.value.length === 0 && (
         <p>No calls yet: trends appear after the first debrief.</p>
       )}
-      {loaded.status === 'ready' &&
-        loaded.trends.map((trend) => (
+      {trends.status === 'ready' &&
+        trends.value.map((trend) => (
           <section class="trend" key={trend.rep} aria-label={`Trends for ${trend.rep}`}>
             <h2>
               {trend.rep} <span class="muted">· {countOf(trend.calls, 'call')}</span>

@@ -99,6 +99,16 @@ export function isNewerCall(incoming: Call, shown: Call | null): boolean {
 }
 
 /**
+ * Whether a call storage reports (after a write, or a change on another surface) replaces the one a surface shows:
+ * never an older version of it, and never another call of the meeting that ended, which says nothing about the one
+ * running now.
+ */
+export function replacesShownCall(incoming: Call, shown: Call | null): boolean {
+  if (incoming.endedAt !== null && shown && shown.id !== incoming.id) return false;
+  return isNewerCall(incoming, shown);
+}
+
+/**
  * Where a plan's call runs when it is run from the companion window: the plan's own meeting when its link is one (so
  * the meeting's tab picks the same call up), else a meeting of its own, named after the plan.
  */

@@ -47,3 +47,12 @@ export function openCallPanel(tabId: number): Promise<void> {
   if (sidebar) return sidebar.open();
   return Promise.reject(new Error('This browser has no side panel.'));
 }
+
+/**
+ * Whether this page can open the panel at all. Firefox gives its sidebar API to extension pages and the worker, but
+ * not to our frame inside a meeting page, so the HUD there offers no Panel button (the popup and Alt+Shift+O open
+ * the sidebar instead).
+ */
+export function canOpenCallPanel(): boolean {
+  return sidePanel() !== undefined || firefoxSidebar() !== undefined;
+}

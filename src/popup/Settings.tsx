@@ -7,14 +7,12 @@ import { errorText } from '../domain/text';
 /** This device's settings: the quick note tags (keys 1–9) and whether linked calls start by themselves. */
 export function Settings({ onDone }: { onDone: () => void }) {
   const [tags, setTags] = useState<NoteTag[] | null>(null);
-  const [autoStart, setAutoStart] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   /** Tags left without a name when Save was pressed: each says so beside its own field. */
   const [unnamed, setUnnamed] = useState<Set<number>>(new Set());
 
   useEffect(() => {
     void loadNoteTags().then(setTags);
-    void loadAutoStart().then(setAutoStart);
   }, []);
 
   const save = async (next: NoteTag[]) => {
@@ -48,68 +46,22 @@ export function Settings({ onDone }: { onDone: () => void }) {
       <fieldset class="agenda-rows">
         <legend>Quick note tags (keys 1–{TAG_KEYS} pick the first nine)</legend>
         {tags.map((tag, index) => (
-          <div key={index}>
-            <div class="tag-row">
-              <label>
-                <span class="visually-hidden">Tag {index + 1}</span>
-                <span aria-hidden="true">{index + 1}</span>
-                <input
-                  id={`tag-${index}`}
-                  aria-label={`Tag ${index + 1}`}
-                  value={tag.label}
-                  maxLength={40}
-                  aria-invalid={unnamed.has(index) ? true : undefined}
-                  aria-describedby={unnamed.has(index) ? `tag-problem-${index}` : undefined}
-                  onInput={(event) => {
-                    const label = event.currentTarget.value;
-                    setTags(tags.map((t, i) => (i === index ? { ...t, label } : t)));
-                    if (label.trim() !== '' && unnamed.has(index))
-                      setUnnamed(new Set([...unnamed].filter((i) => i !== index)));
-                  }}
-                />
-              </label>
-              <label class="check">
-                <input
-                  type="checkbox"
-                  aria-label={`Tag ${index + 1} records a step-in`}
-                  checked={tag.stepIn}
-                  onChange={(event) =>
-                    setTags(tags.map((t, i) => (i === index ? { ...t, stepIn: event.currentTarget.checked } : t)))
-                  }
-                />
-                step-in
-              </label>
-              <label class="check">
-                <input
-                  type="checkbox"
-                  aria-label={`Tag ${index + 1} records a guardrail crossed`}
-                  checked={tag.guardrail}
-                  onChange={(event) =>
-                    setTags(tags.map((t, i) => (i === index ? { ...t, guardrail: event.currentTarget.checked } : t)))
-                  }
-                />
-                guardrail
-              </label>
-              <button
-                type="button"
-                aria-label={`Remove tag ${index + 1}`}
-                aria-disabled={tags.length === 1}
-                aria-describedby={tags.length === 1 ? 'tags-last' : undefined}
-                onClick={() => {
-                  if (tags.length === 1) return;
-                  setTags(tags.filter((_, i) => i !== index));
-                  setUnnamed(new Set());
-                }}
-              >
-                ✕
-              </button>
-            </div>
-            {unnamed.has(index) && (
-              <span class="field-problem" id={`tag-problem-${index}`}>
-                Tag {index + 1} has no name. Name it, or remove it.
-              </span>
-            )}
-          </div>
+          <TagRow
+            key={index}
+            tag={tag}
+            index={index}
+            last={tags.length === 1}
+            unnamed={unnamed.has(index)}
+            onChange={(changed) => {
+              setTags(tags.map((t, i) => (i === index ? changed : t)));
+              if (changed.label.trim() !== '' && unnamed.has(index))
+                setUnnamed(new Set([...unnamed].filter((i) => i !== index)));
+            }}
+            onRemove={() => {
+              setTags(tags.filter((_, i) => i !== index));
+              setUnnamed(new Set());
+            }}
+          />
         ))}
         <div class="form-actions">
           <button
@@ -144,18 +96,7 @@ export function Settings({ onDone }: { onDone: () => void }) {
           </p>
         )}
       </fieldset>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={autoStart}
-          onChange={(event) => {
-            const on = event.currentTarget.checked;
-            setAutoStart(on);
-            void saveAutoStart(on);
-          }}
-        />
-        Start the call by itself when a linked plan’s meeting opens
-      </label>
+      <AutoStart />
       {message && (
         <p class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
           {message.text}
@@ -170,5 +111,94 @@ export function Settings({ onDone }: { onDone: () => void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** One quick tag: its name, whether it records a step-in or a guardrail crossed, and its Remove button. */
+function TagRow(props: {
+  tag: NoteTag;
+  index: number;
+  /** The only tag left, which can't be removed. */
+  last: boolean;
+  /** Save was pressed while it had no name. */
+  unnamed: boolean;
+  onChange: (tag: NoteTag) => void;
+  onRemove: () => void;
+}) {
+  const { tag, index, last, unnamed } = props;
+  return (
+    <div>
+      <div class="tag-row">
+        <label>
+          <span class="visually-hidden">Tag {index + 1}</span>
+          <span aria-hidden="true">{index + 1}</span>
+          <input
+            id={`tag-${index}`}
+            aria-label={`Tag ${index + 1}`}
+            value={tag.label}
+            maxLength={40}
+            aria-invalid={unnamed ? true : undefined}
+            aria-describedby={unnamed ? `tag-problem-${index}` : undefined}
+            onInput={(event) => props.onChange({ ...tag, label: event.currentTarget.value })}
+          />
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            aria-label={`Tag ${index + 1} records a step-in`}
+            checked={tag.stepIn}
+            onChange={(event) => props.onChange({ ...tag, stepIn: event.currentTarget.checked })}
+          />
+          step-in
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            aria-label={`Tag ${index + 1} records a guardrail crossed`}
+            checked={tag.guardrail}
+            onChange={(event) => props.onChange({ ...tag, guardrail: event.currentTarget.checked })}
+          />
+          guardrail
+        </label>
+        <button
+          type="button"
+          aria-label={`Remove tag ${index + 1}`}
+          aria-disabled={last}
+          aria-describedby={last ? 'tags-last' : undefined}
+          onClick={() => {
+            if (!last) props.onRemove();
+          }}
+        >
+          ✕
+        </button>
+      </div>
+      {unnamed && (
+        <span class="field-problem" id={`tag-problem-${index}`}>
+          Tag {index + 1} has no name. Name it, or remove it.
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Whether a linked plan's call starts by itself when its meeting opens, on this device. Saved at once. */
+function AutoStart() {
+  const [autoStart, setAutoStart] = useState(false);
+  useEffect(() => {
+    void loadAutoStart().then(setAutoStart);
+  }, []);
+  return (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={autoStart}
+        onChange={(event) => {
+          const on = event.currentTarget.checked;
+          setAutoStart(on);
+          void saveAutoStart(on);
+        }}
+      />
+      Start the call by itself when a linked plan’s meeting opens
+    </label>
   );
 }

@@ -1,11 +1,19 @@
-// The words the surfaces use for the same things, defined once: call types, meeting platforms, debrief states.
-import type { CallType } from '../domain/plan';
+// The words the surfaces use for the same things, defined once: call types, agenda leads, meeting platforms, debrief
+// states.
+import type { AgendaLead, CallType } from '../domain/plan';
 import type { MeetingPlatform } from '../domain/meeting-url';
 
 export const CALL_TYPE_NAMES: Record<CallType, string> = {
   discovery: 'Discovery',
   advance: 'Advance',
   close: 'Close',
+};
+
+/** Who leads an agenda item, as the in-call surfaces say it beside the item: "(rep leads, 10:00)". */
+export const LEAD_NAMES: Record<AgendaLead, string> = {
+  rep: 'rep leads',
+  manager: 'manager leads',
+  customer: 'customer',
 };
 
 export const PLATFORM_NAMES: Record<MeetingPlatform, string> = {

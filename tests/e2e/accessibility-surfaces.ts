@@ -5,7 +5,9 @@
 // They run in order on one meeting tab per browser, as a call goes: the pill, the plan chooser, the rep's HUD, the
 // ask, then the manager's HUD, its More fold, the side panel, and the companion window showing the same call.
 import type { Frame, Page } from 'playwright-core';
-import { extensionUrl, OverlayFrame, storedRecords, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, extensionUrl } from './extension-fixture';
+import { storedRecords } from './database';
+import { OverlayFrame } from './pages/overlay.mjs';
 
 export interface Surface {
   /** Shown in the test's name and its failure message, e.g. "the HUD, rep, near the end". */

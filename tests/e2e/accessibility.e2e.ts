@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCallSurfaces } from './accessibility-surfaces';
 import { seriousViolations } from './axe';
 import { controlsTabSkips } from './keyboard';
-import { extensionUrl, PopupPage, startExtensionBrowser, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { PopupPage } from './pages/popup.mjs';
 import { seedDebriefHistory, SEEDED_TITLE } from './seed';
 
 const UPCOMING = 'Globex: discovery';

@@ -7,15 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../scripts/lib/extension-browser.mjs';
-import {
-  OverlayFrame,
-  overlayFrames,
-  runCommand,
-  startExtensionBrowser,
-  storedRecords,
-  waitForNoOverlay,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, runCommand, startExtensionBrowser } from './extension-fixture';
+import { storedRecords } from './database';
+import { OverlayFrame, overlayFrames, waitForNoOverlay } from './pages/overlay.mjs';
 import { seedPlanForNow, SEEDED_TITLE } from './seed';
 
 const CRM = 'https://crm.example.test/accounts/hooli';

@@ -4,14 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  OverlayFrame,
-  PopupPage,
-  extensionUrl,
-  startExtensionBrowser,
-  storedRecords,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { storedRecords } from './database';
+import { OverlayFrame } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 const MEETING = 'https://meet.google.com/bac-kupa-all';
 const TITLE = 'Initech: close';

@@ -100,6 +100,17 @@ describe('the built extension', () => {
     expect(files.some((file) => file.endsWith('.html'))).toBe(true);
     expect(found).toEqual([]);
   });
+
+  it('ships no test hook: nothing of Ridealong’s is put on the global object for the tests', () => {
+    // The e2e tests reach a keyboard command through the worker's own listener (see runCommand in tests/e2e).
+    const hooks = readdirSync(join(DIST, 'assets'))
+      .filter((file) => file.endsWith('.js'))
+      .flatMap((file) => {
+        const code = readFileSync(join(DIST, 'assets', file), 'utf8');
+        return [...code.matchAll(/globalThis\.ridealong\w*\s*=(?!=)/g)].map((match) => `${file}: ${match[0]}`);
+      });
+    expect(hooks).toEqual([]);
+  });
 });
 
 describe('the release packages', () => {

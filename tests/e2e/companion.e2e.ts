@@ -3,14 +3,10 @@
 // the page renders into from here (the PiP window has no chrome.runtime). One call record whatever the surface.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  extensionUrl,
-  openMeeting,
-  PopupPage,
-  startExtensionBrowser,
-  storedRecords,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { storedRecords } from './database';
+import { openMeeting } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 let browser: ExtensionBrowser;
 let companion: Page;

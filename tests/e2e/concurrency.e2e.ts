@@ -4,15 +4,9 @@
 // land, because each change is read and written back in one transaction (split in two, this test loses moves).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
-import {
-  extensionUrl,
-  openMeeting,
-  type OverlayFrame,
-  startExtensionBrowserWithPlans,
-  storedPlans,
-  storedRecords,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowserWithPlans } from './extension-fixture';
+import { storedPlans, storedRecords } from './database';
+import { openMeeting, type OverlayFrame } from './pages/overlay.mjs';
 
 const MEETINGS = ['https://meet.google.com/con-curr-one', 'https://meet.google.com/con-curr-two'];
 const TITLES = ['Tyrell: concurrency', 'Cyberdyne: concurrency'];

@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST, extensionArgs, routeMeetingSites } from '../../scripts/lib/extension-browser.mjs';
-import { OverlayFrame, PopupPage, startExtensionBrowser, stopServiceWorker, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowser, stopServiceWorker } from './extension-fixture';
+import { OverlayFrame } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 const REAL_BINARY = ['/usr/lib/chromium/chromium', process.env.CHROME_PATH].find((path) => path && existsSync(path));
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);

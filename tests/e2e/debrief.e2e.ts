@@ -3,9 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OverlayFrame, PopupPage, extensionUrl, startExtensionBrowser, type ExtensionBrowser } from './harness';
+import { startExtensionBrowser, type ExtensionBrowser } from './extension-fixture';
+import { DebriefPage } from './pages/debrief.mjs';
+import { OverlayFrame } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 const MEETING = 'https://meet.google.com/deb-rief-two';
 const TITLE = 'Cyberdyne: proposal';
@@ -17,29 +19,10 @@ async function startCallAs(browser: ExtensionBrowser, role: 'rep' | 'manager'): 
   await page.goto(MEETING);
   const overlay = await OverlayFrame.on(page);
   await overlay.expand();
-  await overlay.frame.getByRole('radio', { name: `the ${role}` }).check();
-  await overlay.frame.getByRole('button', { name: `Start call: ${TITLE}` }).click();
-  await overlay.currentItem().waitFor();
-  // The notes list (and the rep's note line) are under More.
-  await overlay.more();
+  await overlay.chooseRole(role);
+  // Opens More too: the notes list (and the rep's note line) are under it.
+  await overlay.startCall(TITLE);
   return overlay;
-}
-
-async function logNote(overlay: OverlayFrame, key: string, text: string) {
-  await overlay.frame.getByRole('region', { name: 'Notes' }).focus();
-  const page = overlay.frame.page();
-  await page.keyboard.press(key);
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await overlay.frame.getByRole('listitem').filter({ hasText: text }).filter({ hasText: '✓ saved' }).waitFor();
-}
-
-async function openDebrief(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
-  await page.getByRole('link', { name: TITLE }).click();
-  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-  return page;
 }
 
 beforeAll(async () => {
@@ -55,32 +38,22 @@ beforeAll(async () => {
       ['Next step', 5],
     ],
   });
-  await repPopup.page.getByRole('button', { name: `Share ${TITLE}` }).click();
-  const code = await repPopup.page.getByLabel(`Share code for “${TITLE}”`).inputValue();
+  const code = await repPopup.shareCode(TITLE);
   const managerPopup = await PopupPage.open(manager);
-  await managerPopup.page.getByRole('button', { name: 'Import plan' }).click();
-  await managerPopup.page.getByLabel('Share code', { exact: true }).fill(code);
-  await managerPopup.page.getByRole('button', { name: 'Import', exact: true }).click();
-  await managerPopup.page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+  await managerPopup.importCode(code);
+  await managerPopup.status('Imported').waitFor();
 
   // The same call, run on both devices.
   const repOverlay = await startCallAs(rep, 'rep');
   const managerOverlay = await startCallAs(manager, 'manager');
-  await logNote(managerOverlay, '3', 'asked about their rollout plan');
+  await managerOverlay.logNote('3', 'asked about their rollout plan');
   // The manager's overlay runs ahead to the last item; the rep only ever moves to the second. The rep runs the
   // agenda, so after the merge the rep's moves must be the ones the timeline shows.
-  for (const item of ['Proposal', 'Next step']) {
-    await managerOverlay.frame.getByRole('button', { name: 'Next item' }).click();
-    await managerOverlay.currentItem().filter({ hasText: item }).waitFor();
-  }
-  await repOverlay.frame.getByRole('button', { name: 'Next item' }).click();
-  await repOverlay.currentItem().filter({ hasText: 'Proposal' }).waitFor();
-  await logNote(managerOverlay, '1', 'missed the budget hint');
-  await logNote(repOverlay, '4', 'customer mentioned a Q3 deadline');
-  for (const overlay of [repOverlay, managerOverlay]) {
-    await overlay.frame.getByRole('button', { name: 'End call' }).click();
-    await overlay.frame.getByRole('region', { name: 'Linked to this meeting' }).waitFor();
-  }
+  for (const item of ['Proposal', 'Next step']) await managerOverlay.nextItem(item);
+  await repOverlay.nextItem('Proposal');
+  await managerOverlay.logNote('1', 'missed the budget hint');
+  await repOverlay.logNote('4', 'customer mentioned a Q3 deadline');
+  for (const overlay of [repOverlay, managerOverlay]) await overlay.endCall();
 });
 
 afterAll(async () => {
@@ -93,125 +66,92 @@ describe('the debrief', () => {
   let notesCodeText = '';
 
   it('keeps the manager’s notes folded until the rep has spoken first', async () => {
-    const page = await openDebrief(manager);
-    const notesList = page.locator('.phase-notes');
-    expect((await notesList.allInnerTexts()).join(' ')).not.toContain('budget hint');
-    expect(await page.getByRole('button', { name: 'Show my notes' }).count()).toBe(0);
-    await page.getByLabel('How did it feel?').fill('Good start, lost the thread on pricing');
-    await page.getByRole('button', { name: 'Show my notes' }).click();
-    await expect.poll(async () => (await notesList.allInnerTexts()).join(' ')).toContain('missed the budget hint');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export my notes' }).click(),
-    ]);
-    packageFile = await download.path();
+    const debrief = await DebriefPage.openCall(manager, TITLE);
+    expect(await debrief.notesText()).not.toContain('budget hint');
+    expect(await debrief.showNotes('my').count()).toBe(0);
+    await debrief.feeling().fill('Good start, lost the thread on pricing');
+    await debrief.showNotes('my').click();
+    await expect.poll(() => debrief.notesText()).toContain('missed the budget hint');
+    packageFile = await debrief.download('Export my notes');
     // The same package as one line for a chat.
-    await page.getByRole('button', { name: 'Copy my notes as a code' }).click();
-    notesCodeText = await page.getByLabel('Your notes code').inputValue();
+    notesCodeText = await debrief.copyNotesCode();
     expect(notesCodeText).toMatch(/^RN1\.[A-Za-z0-9_-]+$/);
-    await page.close();
+    await debrief.page.close();
   });
 
   it('merges the partner’s notes into one timeline with both authors, and a second import changes nothing', async () => {
-    const page = await openDebrief(rep);
+    const debrief = await DebriefPage.openCall(rep, TITLE);
+    const page = debrief.page;
     // A damaged code is refused, and nothing changes.
-    await page.getByLabel('Paste a notes code').fill(notesCodeText.slice(0, -20));
-    await page.getByRole('button', { name: 'Import the code' }).click();
-    await page.getByRole('alert').filter({ hasText: 'damaged or incomplete' }).waitFor();
-    expect(await page.locator('.timeline .note-mark').count()).toBe(1);
-    await page.getByLabel('Paste a notes code').fill(notesCodeText);
-    await page.getByRole('button', { name: 'Import the code' }).click();
-    await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
+    await debrief.importNotesCode(notesCodeText.slice(0, -20));
+    await debrief.problem('damaged or incomplete').waitFor();
+    expect(await debrief.noteMarks().count()).toBe(1);
+    await debrief.importNotesCode(notesCodeText);
+    await debrief.status('Merged 2 notes').waitFor();
     // The answer the manager typed on the manager's device stays there: on the rep's device the manager's notes
     // open only once the rep has answered here.
     await page.getByText('The manager’s notes open once you have answered “How did it feel?”').waitFor();
-    expect(await page.getByLabel('How did it feel?').inputValue()).toBe('');
-    expect(await page.getByRole('button', { name: 'Show the manager’s notes' }).count()).toBe(0);
-    await page.getByLabel('How did it feel?').fill('Fine until the pricing');
-    await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
-    const allNotes = async () => (await page.locator('.phase-notes').allInnerTexts()).join('\n');
-    await expect.poll(allNotes).toContain('missed the budget hint');
-    const text = await allNotes();
+    expect(await debrief.feeling().inputValue()).toBe('');
+    expect(await debrief.showNotes('the manager’s').count()).toBe(0);
+    await debrief.feeling().fill('Fine until the pricing');
+    await debrief.showNotes('the manager’s').click();
+    await expect.poll(() => debrief.notesText()).toContain('missed the budget hint');
+    const text = await debrief.notesText();
     expect(text).toContain('customer mentioned a Q3 deadline');
     expect(text).toMatch(/manager[\s\S]*rep|rep[\s\S]*manager/);
-    expect(await page.locator('.timeline .note-mark').count()).toBe(3);
+    expect(await debrief.noteMarks().count()).toBe(3);
     // Clicking a note, or pressing Enter on it, focuses it in the list.
-    const marks = page.locator('.timeline .note-mark');
+    const marks = debrief.noteMarks();
     await marks.first().click();
-    await page
-      .locator('.phase-notes li[aria-current="true"]')
-      .filter({ hasText: 'asked about their rollout plan' })
-      .waitFor();
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Selected note at .* by the manager/ })
-      .waitFor();
+    await debrief.selectedNote().filter({ hasText: 'asked about their rollout plan' }).waitFor();
+    await debrief.status(/^Selected note at .* by the manager/).waitFor();
     // The notes are one tab stop; the arrow keys step through them, selecting each and moving the focus.
-    expect(await page.locator('.timeline .note-mark[tabindex="0"]').count()).toBe(1);
+    expect(await debrief.tabStopNoteMarks().count()).toBe(1);
     await marks.first().focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => marks.nth(1).evaluate((element) => element === document.activeElement)).toBe(true);
-    expect(await page.locator('.phase-notes li[aria-current="true"]').count()).toBe(1);
-    expect(await page.locator('.phase-notes li[aria-current="true"]').innerText()).not.toContain(
-      'asked about their rollout plan',
-    );
-    await page.locator('.timeline .actual').nth(1).focus();
+    expect(await debrief.selectedNote().count()).toBe(1);
+    expect(await debrief.selectedNote().innerText()).not.toContain('asked about their rollout plan');
+    await debrief.timelinePhases().nth(1).focus();
     await page.keyboard.press('Enter');
-    await page.locator('.phase[aria-current="true"]').filter({ hasText: 'Proposal' }).waitFor();
+    await debrief.selectedPhase().filter({ hasText: 'Proposal' }).waitFor();
     // The rep's own transitions tell the story: Open, then Proposal, never the manager's "Next step".
-    expect(await page.locator('.phase > strong').allInnerTexts()).toEqual(['Open', 'Proposal']);
+    expect(await debrief.phaseTitles()).toEqual(['Open', 'Proposal']);
     // The rep's own answer, not the one typed on the manager's device.
-    expect(await page.getByLabel('How did it feel?').inputValue()).toBe('Fine until the pricing');
+    expect(await debrief.feeling().inputValue()).toBe('Fine until the pricing');
 
     // The same package again, as the file this time: nothing new.
-    await page.getByLabel('Import partner’s notes').setInputFiles(packageFile);
-    await page.getByRole('status').filter({ hasText: 'Already merged' }).waitFor();
-    expect(await page.locator('.timeline .note-mark').count()).toBe(3);
+    await debrief.importNotesFile(packageFile);
+    await debrief.status('Already merged').waitFor();
+    expect(await debrief.noteMarks().count()).toBe(3);
     await page.close();
   });
 
   it('is complete only once the outcome and both coaching lists are set, and exports them in Markdown', async () => {
-    const page = await openDebrief(rep);
-    const status = page.locator('.debrief-status strong');
+    const debrief = await DebriefPage.openCall(rep, TITLE);
+    const page = debrief.page;
+    const status = debrief.completeness();
     // Started already: the rep answered "How did it feel?".
     expect(await status.innerText()).toBe('In progress');
-    await page
-      .getByRole('group', { name: /^Was the objective met/ })
-      .getByRole('radio', { name: 'partly' })
-      .check();
-    await page
-      .getByRole('group', { name: /customer’s objective addressed/ })
-      .getByRole('radio', { name: 'yes' })
-      .check();
-    await page.getByLabel('The next step secured').fill('Pilot review on Friday');
+    await debrief.rate(/^Was the objective met/, 'partly');
+    await debrief.rate(/customer’s objective addressed/, 'yes');
+    await debrief.commitmentSecured().fill('Pilot review on Friday');
     expect(await status.innerText()).toBe('In progress');
-    await page.getByRole('button', { name: 'Add to “Went well”' }).click();
-    await page.getByLabel('Went well 1', { exact: true }).fill('Clear opening');
+    await debrief.addToCoaching('Went well', 'Clear opening');
     expect(await status.innerText()).toBe('In progress');
-    expect(await page.getByRole('list', { name: 'Still missing' }).innerText()).toContain(
-      'one thing to do differently',
-    );
-    await page.getByRole('button', { name: 'Add to “Do differently”' }).click();
-    await page.getByLabel('Do differently 1', { exact: true }).fill('Ask about budget before pricing');
+    expect(await debrief.stillMissing().innerText()).toContain('one thing to do differently');
+    await debrief.addToCoaching('Do differently', 'Ask about budget before pricing');
     expect(await status.innerText()).toBe('✓ Complete');
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await debrief.status('Saved').waitFor();
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download Markdown' }).click(),
-    ]);
-    const markdown = readFileSync(await download.path(), 'utf8');
+    const markdown = readFileSync(await debrief.download('Download Markdown'), 'utf8');
     expect(markdown).toContain('**Objective met:** partly');
     expect(markdown).toContain('**Next step secured:** Pilot review on Friday');
     expect(markdown).toMatch(/\*\*Went well\*\*\n\n- Clear opening/);
     expect(markdown).toMatch(/\*\*Do differently\*\*\n\n- Ask about budget before pricing/);
 
     // The whole call as JSON: the call with both authors' notes, and the debrief as it stands.
-    const [jsonDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download JSON' }).click(),
-    ]);
-    const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')) as {
+    const json = JSON.parse(readFileSync(await debrief.download('Download JSON'), 'utf8')) as {
       call: { planSnapshot: { title: string } };
       notes: { author: string; text: string }[];
       debrief: { coaching: { wentWell: string[]; doDifferently: string[] }; outcome: { objectiveMet: string } };
@@ -226,23 +166,23 @@ describe('the debrief', () => {
 
     // Printed: the content stays, the controls go, and the page is light whatever the screen's theme.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-    expect(await page.getByRole('button', { name: 'Download JSON' }).isVisible()).toBe(false);
-    expect(await page.getByRole('heading', { level: 1, name: TITLE }).isVisible()).toBe(true);
-    expect(await page.getByLabel('Went well 1', { exact: true }).isVisible()).toBe(true);
+    expect(await debrief.exportButton('Download JSON').isVisible()).toBe(false);
+    expect(await debrief.heading(TITLE).isVisible()).toBe(true);
+    expect(await debrief.coachingEntry('Went well', 1).isVisible()).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.emulateMedia({ media: 'screen', colorScheme: null });
 
     // Stored: the history shows it complete after a reload.
-    await page.goto(extensionUrl(rep.extensionId, 'src/debrief/debrief.html'));
-    await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).innerText()).toContain('✓ complete');
+    await debrief.goto();
+    await expect.poll(() => debrief.historyRow(TITLE).innerText()).toContain('✓ complete');
     // Filters and search narrow the history.
-    await page.getByLabel('Call type').selectOption('close');
-    await page.getByText('No call matches these filters.').waitFor();
-    await page.getByLabel('Call type').selectOption('');
-    await page.getByLabel('Search by call or account').fill('cyberdyne');
-    await page.getByRole('row', { name: new RegExp(TITLE) }).waitFor();
-    await page.getByLabel('Search by call or account').fill('initech');
-    await page.getByText('No call matches these filters.').waitFor();
+    await debrief.filterByCallType('close');
+    await debrief.noMatch().waitFor();
+    await debrief.filterByCallType('');
+    await debrief.search('cyberdyne');
+    await debrief.historyRow(TITLE).waitFor();
+    await debrief.search('initech');
+    await debrief.noMatch().waitFor();
     await page.close();
   });
 
@@ -257,36 +197,32 @@ describe('the debrief', () => {
     const otherFile = join(tmpdir(), `ridealong-other-${Date.now()}.json`);
     writeFileSync(otherFile, JSON.stringify(pkg));
 
-    const page = await openDebrief(rep);
-    await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
-    const marks = page.locator('.timeline .note-mark');
+    const debrief = await DebriefPage.openCall(rep, TITLE);
+    await debrief.showNotes('the manager’s').click();
+    const marks = debrief.noteMarks();
     await expect.poll(() => marks.count()).toBe(3);
     const before = await marks.count();
-    await page.getByLabel('Import partner’s notes').setInputFiles(otherFile);
-    const ask = page.getByRole('group', { name: 'Merge a package from another call?' });
-    await ask.getByRole('button', { name: 'Cancel' }).click();
-    expect(await ask.count()).toBe(0);
+    await debrief.importNotesFile(otherFile);
+    await debrief.answerMergeQuestion('Cancel');
+    expect(await debrief.mergeQuestion().count()).toBe(0);
     expect(await marks.count()).toBe(before);
 
-    await page.getByLabel('Import partner’s notes').setInputFiles(otherFile);
-    await ask.getByRole('button', { name: 'Merge anyway' }).click();
-    await page.getByRole('status').filter({ hasText: 'Merged 2 notes' }).waitFor();
+    await debrief.importNotesFile(otherFile);
+    await debrief.answerMergeQuestion('Merge anyway');
+    await debrief.status('Merged 2 notes').waitFor();
     expect(await marks.count()).toBe(before + 2);
-    await page.close();
+    await debrief.page.close();
   });
 
   it('opens the manager’s notes when the self-assessment is skipped on purpose, and keeps an edit that failed to save', async () => {
     // A second call on the manager's device, debriefed without the rep this time.
     const overlay = await startCallAs(manager, 'manager');
-    await logNote(overlay, '2', 'data dump on the second call');
-    await overlay.frame.getByRole('button', { name: 'End call' }).click();
-    await overlay.frame.getByRole('region', { name: 'Linked to this meeting' }).waitFor();
-    const page = await manager.context.newPage();
-    await page.goto(extensionUrl(manager.extensionId, 'src/debrief/debrief.html'));
-    await page.getByRole('link', { name: TITLE }).first().click(); // newest first: the second call
-    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    const notesList = page.locator('.phase-notes');
-    expect((await notesList.allInnerTexts()).join(' ')).not.toContain('second call');
+    await overlay.logNote('2', 'data dump on the second call');
+    await overlay.endCall();
+    // Newest first: the second call.
+    const debrief = await DebriefPage.openCall(manager, TITLE);
+    const page = debrief.page;
+    expect(await debrief.notesText()).not.toContain('second call');
 
     // Every write to IndexedDB fails for now, as when the disk is full.
     await page.evaluate(() => {
@@ -296,54 +232,42 @@ describe('the debrief', () => {
         throw new DOMException('The disk is full', 'QuotaExceededError');
       };
     });
-    await page.getByRole('button', { name: 'Skip the self-assessment' }).click();
-    await page.getByRole('button', { name: 'Show my notes' }).click();
-    await expect
-      .poll(async () => (await notesList.allInnerTexts()).join(' '))
-      .toContain('data dump on the second call');
-    await page.getByRole('status').filter({ hasText: 'Not saved yet.' }).waitFor();
+    await debrief.skipSelfAssessment();
+    await debrief.showNotes('my').click();
+    await expect.poll(() => debrief.notesText()).toContain('data dump on the second call');
+    await debrief.status('Not saved yet.').waitFor();
 
     // The disk has room again: the kept edit is saved on request, and is there after a reload.
     await page.evaluate(() => {
       IDBObjectStore.prototype.put = (globalThis as { realPut?: typeof IDBObjectStore.prototype.put }).realPut!;
     });
-    await page.getByRole('button', { name: 'Try saving again' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await debrief.trySavingAgain();
+    await debrief.status('Saved').waitFor();
     await page.reload();
-    await page.getByRole('button', { name: 'Show my notes' }).click();
-    await expect
-      .poll(async () => (await notesList.allInnerTexts()).join(' '))
-      .toContain('data dump on the second call');
+    await debrief.showNotes('my').click();
+    await expect.poll(() => debrief.notesText()).toContain('data dump on the second call');
 
     // The rep's package matches both of the manager's calls of this plan (minutes apart): the manager is asked.
-    const repPage = await openDebrief(rep);
-    const [download] = await Promise.all([
-      repPage.waitForEvent('download'),
-      repPage.getByRole('button', { name: 'Export my notes' }).click(),
-    ]);
-    const repPackage = await download.path();
-    await repPage.close();
-    const marks = page.locator('.timeline .note-mark');
+    const repDebrief = await DebriefPage.openCall(rep, TITLE);
+    const repPackage = await repDebrief.download('Export my notes');
+    await repDebrief.page.close();
+    const marks = debrief.noteMarks();
     const before = await marks.count();
-    await page.getByLabel('Import partner’s notes').setInputFiles(repPackage);
-    const ask = page.getByRole('group', { name: 'Merge a package from another call?' });
-    await ask.getByText('more than one call on this device could be it').waitFor();
-    expect(await ask.getByRole('link', { name: /^Open the call of / }).count()).toBe(1);
-    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await debrief.importNotesFile(repPackage);
+    await debrief.mergeQuestion().getByText('more than one call on this device could be it').waitFor();
+    expect(await debrief.otherCallsOfMergeQuestion().count()).toBe(1);
+    await debrief.answerMergeQuestion('Cancel');
     expect(await marks.count()).toBe(before);
-    await page.getByLabel('Import partner’s notes').setInputFiles(repPackage);
-    await ask.getByRole('button', { name: 'Merge into this call' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Merged \d+ notes? / })
-      .waitFor();
+    await debrief.importNotesFile(repPackage);
+    await debrief.answerMergeQuestion('Merge into this call');
+    await debrief.status(/^Merged \d+ notes? /).waitFor();
     await expect.poll(() => marks.count()).toBeGreaterThan(before);
     await page.close();
   });
 
   it('searches every call in the history, not just the first page', async () => {
-    const page = await rep.context.newPage();
-    await page.goto(extensionUrl(rep.extensionId, 'src/debrief/debrief.html'));
+    const debrief = await DebriefPage.open(rep);
+    const page = debrief.page;
     // 80 older calls, so the oldest lie well past the first page of 50.
     await page.evaluate(
       () =>
@@ -370,14 +294,14 @@ describe('the debrief', () => {
         }),
     );
     await page.reload();
-    await page.getByRole('button', { name: 'Show older calls' }).waitFor();
-    expect(await page.getByRole('row', { name: /Oldco 79/ }).count()).toBe(0);
-    await page.getByLabel('Search by call or account').fill('oldco 79');
-    await page.getByRole('row', { name: /Oldco 79/ }).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(1);
-    await page.getByLabel('Search by call or account').fill('');
-    await page.getByRole('combobox', { name: /^Account/ }).selectOption('Oldco 78');
-    await page.getByRole('row', { name: /Oldco 78/ }).waitFor();
+    await debrief.showOlderCalls().waitFor();
+    expect(await debrief.historyRow(/Oldco 79/).count()).toBe(0);
+    await debrief.search('oldco 79');
+    await debrief.historyRow(/Oldco 79/).waitFor();
+    expect(await debrief.historyRows().count()).toBe(1);
+    await debrief.search('');
+    await debrief.filterByAccount('Oldco 78');
+    await debrief.historyRow(/Oldco 78/).waitFor();
     await page.close();
   });
 });

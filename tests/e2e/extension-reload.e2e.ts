@@ -9,14 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/lib/extension-browser.mjs';
-import {
-  holdStore,
-  OverlayFrame,
-  PopupPage,
-  reloadExtensionUnder,
-  storedRecords,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, reloadExtensionUnder } from './extension-fixture';
+import { holdStore, storedRecords } from './database';
+import { OverlayFrame } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 const MEETING = 'https://meet.google.com/ext-relo-add';
 const TITLE = 'Massive Dynamic: reload';

@@ -2,7 +2,7 @@
 // its debrief is still being read, and a long tag name is shown whole in the trends, not cut.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNote } from '../../src/domain/note';
-import { extensionUrl, startExtensionBrowser, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
 import { restoreRecords, seedDebriefHistory, seededCall, seededPlan } from './seed';
 
 const MINUTE = 60_000;

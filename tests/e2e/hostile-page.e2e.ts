@@ -2,16 +2,9 @@
 // and steal focus. Each test is one attack from SECURITY.md, tried on the built extension, and what must hold instead.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  OverlayFrame,
-  OVERLAY_HOST,
-  overlayFrames,
-  runCommand,
-  startExtensionBrowserWithPlans,
-  storedRecords,
-  waitForNoOverlay,
-} from './harness';
+import { type ExtensionBrowser, runCommand, startExtensionBrowserWithPlans } from './extension-fixture';
+import { storedRecords } from './database';
+import { OVERLAY_HOST, OverlayFrame, overlayFrames, waitForNoOverlay } from './pages/overlay.mjs';
 
 const PLAN = 'Umbrella renewal: hold the price';
 const LINKED = 'https://meet.google.com/hos-tile-abc';

@@ -3,13 +3,9 @@
 // 360×200 (rep) or 360×260 (manager). Nothing here scrolls to click: a control below the fold fails.
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  OverlayFrame,
-  OVERLAY_HOST,
-  startExtensionBrowserWithPlans,
-  storedRecords,
-} from './harness';
+import { type ExtensionBrowser, startExtensionBrowserWithPlans } from './extension-fixture';
+import { storedRecords } from './database';
+import { OVERLAY_HOST, OverlayFrame } from './pages/overlay.mjs';
 
 const PLATFORMS = [
   { name: 'Meet', url: 'https://meet.google.com/hud-glan-cea' },

@@ -4,14 +4,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
-  OverlayFrame,
-  OVERLAY_HOST,
   reloadExtensionUnder,
   runCommand,
-  PopupPage,
   startExtensionBrowserWithPlans,
-  storedRecords,
-} from './harness';
+} from './extension-fixture';
+import { storedRecords } from './database';
+import { OVERLAY_HOST, OverlayFrame } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 interface StoredCall {
   id: string;

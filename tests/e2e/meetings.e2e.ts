@@ -3,15 +3,8 @@
 // history calls through the Navigation API and popstate, and watches iframe#webclient on Zoom's home, so every way a
 // page can change what it shows without a reload has a test here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  OverlayFrame,
-  OVERLAY_HOST,
-  openMeeting,
-  overlayFrames,
-  startExtensionBrowserWithPlans,
-  waitForNoOverlay,
-} from './harness';
+import { type ExtensionBrowser, startExtensionBrowserWithPlans } from './extension-fixture';
+import { openMeeting, OVERLAY_HOST, OverlayFrame, overlayFrames, waitForNoOverlay } from './pages/overlay.mjs';
 
 let browser: ExtensionBrowser;
 

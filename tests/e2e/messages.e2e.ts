@@ -3,7 +3,9 @@
 // meeting page, is refused: it shares the page's process, so a compromised page must not reach our data through it.
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMeeting, startExtensionBrowserWithPlans, storedRecords, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowserWithPlans } from './extension-fixture';
+import { storedRecords } from './database';
+import { openMeeting } from './pages/overlay.mjs';
 
 const MEETING = 'https://meet.google.com/msg-gate-way';
 const TITLE = 'Globex: gatekeeping';

@@ -8,14 +8,9 @@
 import type { Request } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  extensionUrl,
-  openMeeting,
-  PopupPage,
-  startExtensionBrowser,
-  stopServiceWorker,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser, stopServiceWorker } from './extension-fixture';
+import { openMeeting } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 // Playwright reports a service worker's own requests only with this set, before the browser starts.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NOTE_TAGS } from '../../src/domain/note';
 import {
   type ExtensionBrowser,
-  OverlayFrame,
-  PopupPage,
-  holdStore,
+  runCommand,
   startExtensionBrowserWithPlans,
   stopServiceWorker,
-  storedRecords,
-} from './harness';
+} from './extension-fixture';
+import { holdStore, storedRecords } from './database';
+import { OverlayFrame } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 interface StoredNote {
   id: string;
@@ -29,18 +29,9 @@ let overlay: OverlayFrame;
 
 const storedNotes = async () => ((await storedRecords(browser, 'notes')) as StoredNote[]).sort((a, b) => a.at - b.at);
 
-/** Runs the take-a-note command's own handler in the service worker, as the browser does for Alt+Shift+N. */
+/** Delivers the take-a-note command to the worker, as the browser does for Alt+Shift+N. */
 async function pressTakeANoteShortcut() {
-  await overlay.frame.page().bringToFront();
-  await browser.context
-    .serviceWorkers()
-    .at(-1)!
-    .evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url, active: true });
-      const handle = (globalThis as { ridealongHandleCommand?: (c: string, t: { id?: number }) => Promise<void> })
-        .ridealongHandleCommand!;
-      await handle('focus-note', { id: tab!.id });
-    }, MEETING);
+  await runCommand(browser, overlay.frame.page(), 'focus-note');
   const noteLine = overlay.frame.getByLabel('Note', { exact: true });
   await expect.poll(() => noteLine.evaluate((element) => element === document.activeElement)).toBe(true);
 }

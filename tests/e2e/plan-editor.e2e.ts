@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
-import { PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowser } from './extension-fixture';
+import { storedPlans } from './database';
+import { PopupPage } from './pages/popup.mjs';
 
 let browser: ExtensionBrowser;
 

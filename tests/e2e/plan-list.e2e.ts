@@ -3,7 +3,9 @@
 // total of time boxes and a problem shown beside the field that has it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
-import { PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowser } from './extension-fixture';
+import { storedPlans } from './database';
+import { PopupPage } from './pages/popup.mjs';
 
 let browser: ExtensionBrowser;
 

@@ -2,13 +2,8 @@
 // frame in a closed shadow root, it works under Meet's kind of CSP, and our data is not in the page's origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRICT_CSP_MEETING_PATH } from '../../scripts/lib/extension-browser.mjs';
-import {
-  type ExtensionBrowser,
-  OverlayFrame,
-  OVERLAY_HOST,
-  openMeeting,
-  startExtensionBrowserWithPlans,
-} from './harness';
+import { type ExtensionBrowser, startExtensionBrowserWithPlans } from './extension-fixture';
+import { openMeeting, OVERLAY_HOST, OverlayFrame } from './pages/overlay.mjs';
 
 const SECRET_TITLE = 'Initech renewal: do not mention the price rise';
 const SECRET_ITEM = 'Budget owner is Lumbergh, not Milton';

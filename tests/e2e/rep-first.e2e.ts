@@ -3,7 +3,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDebrief, type Debrief } from '../../src/domain/debrief';
-import { startExtensionBrowser, storedRecords, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowser } from './extension-fixture';
+import { storedRecords } from './database';
 import { managerPackageFile, openCallDebrief, seedRepDevice } from './seed';
 
 let rep: ExtensionBrowser;

@@ -12,7 +12,8 @@ import { emptyDebrief, type Debrief } from '../../src/domain/debrief';
 import { createNote, DEFAULT_NOTE_TAGS, type Note } from '../../src/domain/note';
 import { notesPackage } from '../../src/domain/notes-package';
 import { PlanSchema, type Plan } from '../../src/domain/plan';
-import { extensionUrl, type ExtensionBrowser } from './harness';
+import { extensionUrl, type ExtensionBrowser } from './extension-fixture';
+import { DebriefPage } from './pages/debrief.mjs';
 
 const MINUTE = 60_000;
 const tag = (label: string) => DEFAULT_NOTE_TAGS.find((candidate) => candidate.label === label)!;
@@ -199,9 +200,5 @@ export async function seedDebriefHistory(
 
 /** Opens the debrief of a call from the call history, as a person would. */
 export async function openCallDebrief(browser: ExtensionBrowser, title = SEEDED_TITLE): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
-  await page.getByRole('link', { name: title }).first().click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  return page;
+  return (await DebriefPage.openCall(browser, title)).page;
 }

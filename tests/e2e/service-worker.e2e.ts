@@ -3,13 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
-  OverlayFrame,
   extensionUrl,
-  openMeeting,
   serviceWorkerTargets,
   startExtensionBrowserWithPlans,
   stopServiceWorker,
-} from './harness';
+} from './extension-fixture';
+import { openMeeting, OverlayFrame } from './pages/overlay.mjs';
 
 let browser: ExtensionBrowser;
 

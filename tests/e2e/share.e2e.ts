@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
-import { fillEverySection, PopupPage, startExtensionBrowser, storedPlans, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowser } from './extension-fixture';
+import { storedPlans } from './database';
+import { fillEverySection, PopupPage } from './pages/popup.mjs';
 
 /** A browser's stored plans without `syncedRevision`, which records what each browser last imported. */
 async function planContents(browser: ExtensionBrowser): Promise<unknown[]> {
@@ -34,12 +36,6 @@ async function shareCode(popup: PopupPage, title: string): Promise<string> {
   await popup.page.reload();
   await popup.page.getByRole('button', { name: `Share ${title}` }).click();
   return popup.page.getByLabel(`Share code for “${title}”`).inputValue();
-}
-
-async function importCode(popup: PopupPage, code: string): Promise<void> {
-  await popup.page.getByRole('button', { name: 'Import plan' }).click();
-  await popup.page.getByLabel('Share code', { exact: true }).fill(code);
-  await popup.page.getByRole('button', { name: 'Import', exact: true }).click();
 }
 
 describe('a share code', () => {
@@ -75,7 +71,7 @@ describe('a share code', () => {
     expect(firstCode).toMatch(/^RA1\.[A-Za-z0-9_-]+$/);
 
     const managerPopup = await PopupPage.open(manager);
-    await importCode(managerPopup, firstCode);
+    await managerPopup.importCode(firstCode);
     await managerPopup.page.getByRole('status').filter({ hasText: 'Imported “Hooli: proposal”.' }).waitFor();
     expect(await planContents(manager)).toEqual(await planContents(rep));
 
@@ -104,7 +100,7 @@ describe('a share code', () => {
     const managerPopup = await PopupPage.open(manager);
     const repPopup = await PopupPage.open(rep);
     const code = await shareCode(repPopup, 'Hooli: final proposal');
-    await importCode(managerPopup, code.slice(0, code.length - 12));
+    await managerPopup.importCode(code.slice(0, code.length - 12));
     await expect
       .poll(() => managerPopup.page.getByRole('alert').innerText())
       .toContain('That share code is damaged or incomplete');
@@ -169,7 +165,7 @@ describe('importing over a plan changed here since', () => {
     await managerPopup.page.getByRole('button', { name: 'Done' }).click();
     const edited = await storedPlans(manager);
 
-    await importCode(managerPopup, oldCode);
+    await managerPopup.importCode(oldCode);
     await managerPopup.page
       .getByRole('status')
       .filter({ hasText: 'You already have a newer version of “Hooli: final proposal”' })

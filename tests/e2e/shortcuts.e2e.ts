@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../scripts/lib/extension-browser.mjs';
-import { type ExtensionBrowser, startExtensionBrowser } from './harness';
+import { type ExtensionBrowser, startExtensionBrowser } from './extension-fixture';
 
 interface ManifestCommand {
   description: string;

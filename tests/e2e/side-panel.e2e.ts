@@ -4,7 +4,8 @@
 // page in a tab, the page Chrome puts in the panel for that meeting tab.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionUrl, openMeeting, OverlayFrame, startExtensionBrowser, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { openMeeting, OverlayFrame } from './pages/overlay.mjs';
 import { seedPlanForNow, SEEDED_TITLE } from './seed';
 
 const MEETING_URL = 'https://meet.google.com/see-dedp-lan';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupOf, backupText } from '../../src/domain/backup';
 import { PLAN } from '../unit/fixtures';
-import { extensionUrl, PopupPage, startExtensionBrowser, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { PopupPage } from './pages/popup.mjs';
 
 let browser: ExtensionBrowser;
 

@@ -4,15 +4,9 @@
 // Teams meeting is offered first, and its call runs end to end.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  OverlayFrame,
-  OVERLAY_HOST,
-  overlayFrames,
-  startExtensionBrowserWithPlans,
-  storedRecords,
-  waitForNoOverlay,
-} from './harness';
+import { type ExtensionBrowser, startExtensionBrowserWithPlans } from './extension-fixture';
+import { storedRecords } from './database';
+import { OVERLAY_HOST, OverlayFrame, overlayFrames, waitForNoOverlay } from './pages/overlay.mjs';
 
 const THREAD = '19:meeting_NjY2ZTE4YjAtZWE1OC00YTJlLWE3NGQtYzE0MTA3OTBlZjg3@thread.v2';
 const INVITATION = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(THREAD)}/0?context=%7b%22Tid%22%3a%22x%22%7d`;

@@ -2,15 +2,9 @@
 // disk. Storage still gets every move, and a move it refuses is taken back, with a message.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  extensionUrl,
-  holdStore,
-  openMeeting,
-  OverlayFrame,
-  startExtensionBrowser,
-  storedRecords,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { holdStore, storedRecords } from './database';
+import { openMeeting, OverlayFrame } from './pages/overlay.mjs';
 import { seedPlanForNow, SEEDED_TITLE } from './seed';
 
 let browser: ExtensionBrowser;

@@ -2,7 +2,9 @@
 // service worker serving two overlays. Each closes its connection on `versionchange`, so the upgrade goes through
 // at once instead of waiting, blocked, for a tab someone forgot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionUrl, openMeeting, PopupPage, startExtensionBrowserWithPlans, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowserWithPlans } from './extension-fixture';
+import { openMeeting } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 const MEETING = 'https://meet.google.com/upg-rade-now';
 const OTHER_MEETING = 'https://meet.google.com/upg-rade-two';

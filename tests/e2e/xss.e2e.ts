@@ -7,14 +7,10 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
-import {
-  extensionUrl,
-  openMeeting,
-  PopupPage,
-  startExtensionBrowser,
-  storedPlans,
-  type ExtensionBrowser,
-} from './harness';
+import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { storedPlans } from './database';
+import { openMeeting } from './pages/overlay.mjs';
+import { PopupPage } from './pages/popup.mjs';
 
 const MEETING = 'https://meet.google.com/xss-payl-oad';
 /** Runs if it is ever parsed as HTML: an image error handler, a script, an SVG handler, and a template string. */

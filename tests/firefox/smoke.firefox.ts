@@ -58,6 +58,9 @@ describe('Firefox', () => {
     await click(overlay, `Start call: ${TITLE}`);
     await overlay.waitForSelector('.now-title');
     expect(await overlay.$eval('.now-title', (element) => element.textContent)).toBeTruthy();
+    // Firefox gives our frame in the meeting page no sidebar API: no Panel button that could only fail.
+    expect(await overlay.$('button.panel-open')).toBeNull();
+    expect(await overlay.$('button[aria-label="Hide Ridealong"]')).not.toBeNull();
   });
 
   it('saves a silent note that survives a reload of the meeting tab', async () => {

@@ -7,6 +7,7 @@ import {
   isNewerCall,
   markCallAlive,
   moveToItem,
+  replacesShownCall,
   startCall,
   type Call,
 } from '../../src/domain/call';
@@ -57,6 +58,20 @@ describe('a call heard of twice, out of order', () => {
     // Stored before revisions existed: revision 0.
     expect(isNewerCall(call, fifth)).toBe(false);
   });
+
+  it('replaces the call shown with its own newer versions, ended or not, and never with another call that ended', () => {
+    const moved = { ...moveToItem(call, 1, 'rep', 11_000), revision: 1 };
+    const ended = { ...endCall(moved, 12_000), revision: 2 };
+    const other = { ...startCall(PLAN, 'rep', MEETING, 5_000, 'call-0'), revision: 3 };
+    expect(replacesShownCall(moved, call)).toBe(true);
+    expect(replacesShownCall(ended, moved)).toBe(true);
+    expect(replacesShownCall(moved, ended)).toBe(false);
+    // Another call of the meeting: a running one is shown (it started since), an ended one says nothing of this call.
+    expect(replacesShownCall(other, moved)).toBe(true);
+    expect(replacesShownCall(endCall(other, 13_000), moved)).toBe(false);
+    // Nothing shown yet: any call storage reports, ended or running.
+    expect(replacesShownCall(ended, null)).toBe(true);
+  });
 });
 
 describe('decisions about which call', () => {
@@ -74,6 +89,9 @@ describe('decisions about which call', () => {
     expect(callToResume([older, endCall(newer, NOW - 120_000)], MEETING, NOW)?.id).toBe('older');
     expect(callToResume([at('stale', NOW - 13 * HOUR)], MEETING, NOW)).toBeNull();
     expect(callToResume([], MEETING, NOW)).toBeNull();
+    // Left without "End call" and not seen for over 10 minutes: it is over, not picked up again.
+    const gone = markCallAlive(startCall(PLAN, 'rep', MEETING, NOW - HOUR, 'gone'), NOW - 11 * 60_000);
+    expect(callToResume([gone], MEETING, NOW)).toBeNull();
   });
 
   it('offers to debrief the newest call that ended in the past day, with when it ended', () => {
@@ -85,5 +103,10 @@ describe('decisions about which call', () => {
     // Its tab closed: the running call ended when it was last seen, and it is the newest.
     expect(callToDebrief([running, ended], [], NOW)).toEqual({ call: running, endedAt: NOW - 60_000 });
     expect(callToDebrief([endCall(at('old', NOW - 30 * HOUR), NOW - 25 * HOUR)], [], NOW)).toBeNull();
+    // The open tabs unknown: no running call is ended on a guess.
+    expect(callToDebrief([running, ended], null, NOW)).toEqual({ call: ended, endedAt: NOW - HOUR });
+    // A companion window's call is in no meeting tab: it ends only once it has not been seen for a while.
+    const companion = at('companion', NOW - 30 * 60_000, { platform: 'companion', code: 'plan-1' });
+    expect(callToDebrief([companion], [], NOW)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 // list, the objectives in full) is one click away under "More".
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Call } from '../domain/call';
+import type { Call } from '../../domain/call';
 import {
   askCue,
   callProgress,
@@ -13,11 +13,11 @@ import {
   roleCues,
   timeStatus,
   timeStatusWords,
-} from '../domain/call-progress';
-import { planDisplayName } from '../domain/plan';
+} from '../../domain/call-progress';
+import { planDisplayName } from '../../domain/plan';
 import { AgendaList, Objectives, QuestionTicks } from './CallDetails';
-
-const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
+import { EndButton, StepButtons } from './CallControls';
+import { LEAD_NAMES } from '../labels';
 
 /** A time box as a bar and in words: "Item 4:12 of 10:00 · in time". */
 export function TimeBar(props: { label: string; elapsedMs: number; boxMs: number; class: string }) {
@@ -67,54 +67,26 @@ export function CallHud(props: {
   const plan = call.planSnapshot;
   const progress = callProgress(call, now);
   const cues = roleCues(plan, call.role, progress.item);
-  const atStart = progress.itemIndex === 0;
-  const atEnd = progress.isLastItem;
   const stillOpen = openQuestions(call);
   const manager = call.role === 'manager';
   const [moreOpen, setMoreOpen] = useState(false);
-  /* aria-disabled, not disabled: a disabled button drops keyboard focus mid-call. The manager's are small, beside
-     the item's time: the rep moves the call along, the manager's device only follows. */
+  const steps = {
+    itemIndex: progress.itemIndex,
+    isLastItem: progress.isLastItem,
+    busy: props.busy,
+    onMove: props.onMove,
+  };
+  // The manager's are small, beside the item's time: the rep moves the call along, the manager's device only follows.
   const compactActions = (
     <div class="actions compact">
-      <button
-        aria-label="Back"
-        title="Back"
-        aria-disabled={atStart || props.busy}
-        onClick={() => !atStart && !props.busy && props.onMove(progress.itemIndex - 1)}
-      >
-        ‹
-      </button>
-      <button
-        aria-label="Next item"
-        title="Next item"
-        aria-disabled={atEnd || props.busy}
-        onClick={() => !atEnd && !props.busy && props.onMove(progress.itemIndex + 1)}
-      >
-        ›
-      </button>
-      <button class="end" aria-label="End call" title="End call" onClick={() => !props.busy && props.onEnd()}>
-        ■
-      </button>
+      <StepButtons {...steps} compact />
+      <EndButton busy={props.busy} onEnd={props.onEnd} compact />
     </div>
   );
   const actions = (
     <div class="actions">
-      <button class="end" onClick={() => !props.busy && props.onEnd()}>
-        End call
-      </button>
-      <button
-        aria-disabled={atStart || props.busy}
-        onClick={() => !atStart && !props.busy && props.onMove(progress.itemIndex - 1)}
-      >
-        Back
-      </button>
-      <button
-        class="primary"
-        aria-disabled={atEnd || props.busy}
-        onClick={() => !atEnd && !props.busy && props.onMove(progress.itemIndex + 1)}
-      >
-        Next item
-      </button>
+      <EndButton busy={props.busy} onEnd={props.onEnd} />
+      <StepButtons {...steps} primaryNext />
     </div>
   );
   return (

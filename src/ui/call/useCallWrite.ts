@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Call } from '../domain/call';
-import { errorText } from '../domain/text';
+import type { Call } from '../../domain/call';
+import { errorText } from '../../domain/text';
 
 /**
  * One write to a call through the service worker, for every surface that shows one: busy while it is on its way,

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { requestFromServiceWorker } from '../platform/request';
+import { requestFromServiceWorker } from '../../platform/request';
 
 /** While a call runs, a surface that shows it tells storage so this often. */
 const ALIVE_EVERY_MS = 30_000;

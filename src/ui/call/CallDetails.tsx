@@ -1,10 +1,9 @@
 // The parts of a call that the HUD folds under "More" and the side panel shows in full: the objectives, the agenda
 // and the questions to tick. One component each, so both surfaces show them the same way.
 import { useEffect, useState } from 'preact/hooks';
-import type { Call } from '../domain/call';
-import { formatClock, openQuestions } from '../domain/call-progress';
-
-const LEAD_NAMES = { rep: 'rep leads', manager: 'manager leads', customer: 'customer' } as const;
+import type { Call } from '../../domain/call';
+import { formatClock, openQuestions } from '../../domain/call-progress';
+import { LEAD_NAMES } from '../labels';
 
 export function Objectives({ call }: { call: Call }) {
   const plan = call.planSnapshot;

@@ -1,15 +1,22 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Call } from '../domain/call';
-import { createNote, isEmptyNote, type Note, type NoteTag } from '../domain/note';
-import { addPendingNote, loadPendingNotes, removePendingNote } from '../platform/note-outbox';
-import { requestFromServiceWorker } from '../platform/request';
-import { listenForChanges } from '../platform/changes';
+import type { Call } from '../../domain/call';
+import { createNote, isEmptyNote, type Note, type NoteTag } from '../../domain/note';
+import { addPendingNote, loadPendingNotes, removePendingNote } from '../../platform/note-outbox';
+import { requestFromServiceWorker } from '../../platform/request';
+import { listenForChanges } from '../../platform/changes';
+import {
+  sameVersion,
+  withDeletedElsewhere,
+  withLoaded,
+  withNote,
+  withoutNote,
+  withStored,
+  withStoredElsewhere,
+  type ShownNote,
+  type ShownNotes,
+} from './shown-notes';
 
-export interface ShownNote {
-  note: Note;
-  /** 'saved' only once storage acknowledged a strict-durability commit of this version. */
-  status: 'pending' | 'saved';
-}
+export type { ShownNote } from './shown-notes';
 
 const RETRY_EVERY_MS = 1500;
 
@@ -19,7 +26,7 @@ const RETRY_EVERY_MS = 1500;
  * and because it keeps its id, a retry never stores it twice.
  */
 export function useNotes(call: Call | null) {
-  const [notes, setNotes] = useState<Map<string, ShownNote>>(new Map());
+  const [notes, setNotes] = useState<ShownNotes>(new Map());
   const [deleted, setDeleted] = useState<Note | null>(null);
   /** False until the call's stored notes arrived: until then the list shows only what was taken here. */
   const [storedLoaded, setStoredLoaded] = useState(false);
@@ -30,8 +37,7 @@ export function useNotes(call: Call | null) {
   const unconfirmedDeletes = useRef(new Set<string>());
   const callId = call?.id ?? null;
 
-  const put = (note: Note, status: ShownNote['status']) =>
-    setNotes((current) => new Map(current).set(note.id, { note, status }));
+  const put = (note: Note, status: ShownNote['status']) => setNotes((current) => withNote(current, note, status));
 
   const send = async (note: Note) => {
     if (inFlight.current.has(note.id)) return;
@@ -41,7 +47,7 @@ export function useNotes(call: Call | null) {
       // The outbox holds one version per note. An edit typed while this version was on its way replaced it there:
       // that newer version stays in the outbox until it is stored in turn.
       const shown = notesRef.current.get(note.id)?.note;
-      if (!shown || deletedIds.current.has(note.id) || JSON.stringify(shown) === JSON.stringify(stored)) {
+      if (!shown || deletedIds.current.has(note.id) || sameVersion(shown, stored)) {
         await removePendingNote(note.id);
       }
       if (deletedIds.current.has(note.id)) {
@@ -49,11 +55,7 @@ export function useNotes(call: Call | null) {
         return;
       }
       // A newer version typed meanwhile stays pending; only the version that was stored is shown as saved.
-      setNotes((current) => {
-        const shown = current.get(note.id);
-        if (!shown || JSON.stringify(shown.note) !== JSON.stringify(stored)) return current;
-        return new Map(current).set(note.id, { note: stored, status: 'saved' });
-      });
+      setNotes((current) => withStored(current, stored));
     } catch {
       // Stays pending in the outbox; the retry loop sends it again.
     } finally {
@@ -84,71 +86,23 @@ export function useNotes(call: Call | null) {
 
   /** Merges loaded notes in. Notes taken meanwhile stay, and a pending version always wins over a stored one. */
   const merge = (loaded: Note[], status: ShownNote['status']) =>
-    setNotes((current) => {
-      const next = new Map(current);
-      for (const note of loaded) {
-        const shown = next.get(note.id);
-        if (deletedIds.current.has(note.id)) continue;
-        if (!shown || (status === 'pending' && shown.status === 'saved')) next.set(note.id, { note, status });
-      }
-      return next;
-    });
+    setNotes((current) => withLoaded(current, loaded, status, deletedIds.current));
 
-  useEffect(() => {
-    setNotes(new Map());
-    setStoredLoaded(false);
-    if (!callId) return;
-    let cancelled = false;
-    void (async () => {
-      // The outbox first: it is local and quick, and its notes are sent again at once.
-      const pending = await loadPendingNotes(callId);
-      if (cancelled) return;
+  useNotesOfCall(callId, {
+    reset: () => {
+      setNotes(new Map());
+      setStoredLoaded(false);
+    },
+    pending: (pending) => {
       merge(pending, 'pending');
       for (const note of pending) void send(note);
-      // Then the stored notes, tried until the worker answers: a list that failed once must not read as "no notes".
-      for (let attempt = 0; !cancelled; attempt++) {
-        try {
-          const stored = await requestFromServiceWorker({ type: 'notes/list', callId });
-          if (cancelled) return;
-          merge(stored, 'saved');
-          setStoredLoaded(true);
-          return;
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_EVERY_MS * (attempt + 1), 10_000)));
-        }
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [callId]);
-
-  // A note stored or deleted on another surface of this call (the side panel, or the HUD seen from the panel).
-  useEffect(() => {
-    if (!callId) return;
-    return listenForChanges((change) => {
-      if (change.type === 'changed/note' && change.note.callId === callId) {
-        const stored = change.note;
-        if (deletedIds.current.has(stored.id)) return;
-        setNotes((current) => {
-          const shown = current.get(stored.id);
-          // A version typed here and not stored yet is newer than what another surface stored.
-          if (shown?.status === 'pending' && JSON.stringify(shown.note) !== JSON.stringify(stored)) return current;
-          return new Map(current).set(stored.id, { note: stored, status: 'saved' });
-        });
-      }
-      if (change.type === 'changed/note-deleted' && change.callId === callId) {
-        setNotes((current) => {
-          const shown = current.get(change.noteId);
-          // Pending here: an undo on its way, which stores it again.
-          if (!shown || shown.status === 'pending') return current;
-          const next = new Map(current);
-          next.delete(change.noteId);
-          return next;
-        });
-      }
-    });
-  }, [callId]);
+    },
+    stored: (stored) => {
+      merge(stored, 'saved');
+      setStoredLoaded(true);
+    },
+  });
+  useNoteChangesElsewhere(callId, deletedIds.current, setNotes);
 
   // Anything still pending is sent again until storage takes it.
   useEffect(() => {
@@ -175,11 +129,7 @@ export function useNotes(call: Call | null) {
       void keep({ ...note, text: text.trim() });
     },
     async remove(note: Note) {
-      setNotes((current) => {
-        const next = new Map(current);
-        next.delete(note.id);
-        return next;
-      });
+      setNotes((current) => withoutNote(current, note.id));
       setDeleted(note);
       deletedIds.current.add(note.id);
       await removePendingNote(note.id);
@@ -197,3 +147,56 @@ export function useNotes(call: Call | null) {
 }
 
 export type NotesState = ReturnType<typeof useNotes>;
+
+/**
+ * When the call changes: nothing shown, then the outbox's notes (local and quick; they are sent again at once), then
+ * the stored ones, tried until the worker answers: a list that failed once must not read as "no notes".
+ */
+function useNotesOfCall(
+  callId: string | null,
+  on: { reset: () => void; pending: (notes: Note[]) => void; stored: (notes: Note[]) => void },
+) {
+  useEffect(() => {
+    on.reset();
+    if (!callId) return;
+    let cancelled = false;
+    void (async () => {
+      const pending = await loadPendingNotes(callId);
+      if (cancelled) return;
+      on.pending(pending);
+      for (let attempt = 0; !cancelled; attempt++) {
+        try {
+          const stored = await requestFromServiceWorker({ type: 'notes/list', callId });
+          if (cancelled) return;
+          on.stored(stored);
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_EVERY_MS * (attempt + 1), 10_000)));
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [callId]);
+}
+
+/** A note stored or deleted on another surface of this call (the side panel, or the HUD seen from the panel). */
+function useNoteChangesElsewhere(
+  callId: string | null,
+  deletedIds: Set<string>,
+  setNotes: (change: (current: ShownNotes) => ShownNotes) => void,
+) {
+  useEffect(() => {
+    if (!callId) return;
+    return listenForChanges((change) => {
+      if (change.type === 'changed/note' && change.note.callId === callId) {
+        const stored = change.note;
+        if (!deletedIds.has(stored.id)) setNotes((current) => withStoredElsewhere(current, stored));
+      }
+      if (change.type === 'changed/note-deleted' && change.callId === callId) {
+        setNotes((current) => withDeletedElsewhere(current, change.noteId));
+      }
+    });
+  }, [callId]);
+}
