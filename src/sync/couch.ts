@@ -126,7 +126,7 @@ export function couchClient(
     });
     if (response.status === 401)
       throw new SyncProblem('wrong-password', `The server at ${origin} doesn’t accept that user name and password.`);
-    if (!response.ok) throw await serverError(response, 'logging in');
+    if (!response.ok) throw await serverError(origin, response, 'logging in');
     loggedIn = true;
   }
 
@@ -139,39 +139,11 @@ export function couchClient(
       response = await send(`${base}${path}`, init);
     }
     // A 401 right after a fresh login (pouchdb-server answers non-members so), or a 403 (CouchDB's): no access.
-    if (response.status === 401 || response.status === 403) {
-      throw new SyncProblem(
-        'no-access',
-        user === ''
-          ? `The database “${settings.database}” on ${origin} needs a user name and password.`
-          : `${user} is not a member of the database “${settings.database}” on ${origin}. Ask your CouchDB admin to add ${user} to its members.`,
-      );
-    }
+    if (response.status === 401 || response.status === 403) throw noAccess(settings.database, user, origin);
     if (response.status === 404 && path === '')
       throw new SyncProblem('no-database', `There is no database “${settings.database}” on ${origin}.`);
-    if (response.status >= 500) throw await serverError(response, what);
+    if (response.status >= 500) throw await serverError(origin, response, what);
     return response;
-  }
-
-  async function serverError(response: Response, what: string): Promise<SyncProblem> {
-    const reason = await response
-      .json()
-      .then((body: unknown) => (body as { reason?: unknown } | null)?.reason)
-      .catch(() => undefined);
-    const said = typeof reason === 'string' ? `: ${reason.slice(0, 200)}` : '';
-    return new SyncProblem(
-      'server-error',
-      `The server at ${origin} failed while ${what} (HTTP ${response.status}${said}).`,
-    );
-  }
-
-  async function json<T>(response: Response, what: string): Promise<T> {
-    if (!response.ok) throw await serverError(response, what);
-    try {
-      return (await response.json()) as T;
-    } catch {
-      throw new SyncProblem('server-error', `The server at ${origin} sent something that isn’t JSON while ${what}.`);
-    }
   }
 
   const docPath = (id: string) => `/${encodeURIComponent(id)}`;
@@ -185,7 +157,7 @@ export function couchClient(
     },
     logIn,
     async info() {
-      return json<DatabaseInfo>(await request('', {}, 'reading the database'), 'reading the database');
+      return json<DatabaseInfo>(origin, await request('', {}, 'reading the database'), 'reading the database');
     },
     async changes(since, limit) {
       const query = new URLSearchParams({
@@ -196,7 +168,7 @@ export function couchClient(
         style: 'all_docs',
       });
       const response = await request(`/_changes?${query}`, {}, 'reading changes');
-      const page = await json<ChangesPage>(response, 'reading changes');
+      const page = await json<ChangesPage>(origin, response, 'reading changes');
       if (!page || !Array.isArray(page.results))
         throw new SyncProblem('server-error', `The server at ${origin} sent changes in a shape CouchDB never sends.`);
       return page;
@@ -204,7 +176,7 @@ export function couchClient(
     async bulkDocs(docs, options = {}) {
       const body = options.newEdits === false ? { docs, new_edits: false } : { docs };
       const response = await request('/_bulk_docs', { method: 'POST', body: JSON.stringify(body) }, 'writing');
-      const results = await json<unknown>(response, 'writing');
+      const results = await json<unknown>(origin, response, 'writing');
       if (!Array.isArray(results))
         throw new SyncProblem(
           'server-error',
@@ -216,12 +188,12 @@ export function couchClient(
       const query = new URLSearchParams({ conflicts: 'true', ...(options.rev ? { rev: options.rev } : {}) });
       const response = await request(`${docPath(id)}?${query}`, {}, 'reading a document');
       if (response.status === 404) return null;
-      return json<ServerDoc>(response, 'reading a document');
+      return json<ServerDoc>(origin, response, 'reading a document');
     },
     async putDoc(doc) {
       const response = await request(docPath(doc._id), { method: 'PUT', body: JSON.stringify(doc) }, 'writing');
       if (response.status === 409) return { id: doc._id, ok: false, conflict: true, reason: 'conflict' };
-      const result = await json<{ rev?: unknown }>(response, 'writing');
+      const result = await json<{ rev?: unknown }>(origin, response, 'writing');
       return typeof result.rev === 'string'
         ? { id: doc._id, ok: true, rev: result.rev }
         : { id: doc._id, ok: false, conflict: false, reason: 'no revision in the answer' };
@@ -229,7 +201,7 @@ export function couchClient(
     async getLocal(id) {
       const response = await request(`/_local/${encodeURIComponent(id)}`, {}, 'reading the checkpoint');
       if (response.status === 404) return null;
-      return json<{ _rev?: string }>(response, 'reading the checkpoint');
+      return json<{ _rev?: string }>(origin, response, 'reading the checkpoint');
     },
     async putLocal(id, body) {
       // _local documents still take the current _rev (CouchDB 3 and pouchdb-server alike).
@@ -240,9 +212,42 @@ export function couchClient(
         { method: 'PUT', body: JSON.stringify(doc) },
         'saving the checkpoint',
       );
-      if (!response.ok) throw await serverError(response, 'saving the checkpoint');
+      if (!response.ok) throw await serverError(origin, response, 'saving the checkpoint');
     },
   };
+}
+
+/** This user may not read the database, in words. */
+function noAccess(database: string, user: string, origin: string): SyncProblem {
+  return new SyncProblem(
+    'no-access',
+    user === ''
+      ? `The database “${database}” on ${origin} needs a user name and password.`
+      : `${user} is not a member of the database “${database}” on ${origin}. Ask your CouchDB admin to add ${user} to its members.`,
+  );
+}
+
+/** A server failure in words, with CouchDB's own reason when it gave one. */
+async function serverError(origin: string, response: Response, what: string): Promise<SyncProblem> {
+  const reason = await response
+    .json()
+    .then((body: unknown) => (body as { reason?: unknown } | null)?.reason)
+    .catch(() => undefined);
+  const said = typeof reason === 'string' ? `: ${reason.slice(0, 200)}` : '';
+  return new SyncProblem(
+    'server-error',
+    `The server at ${origin} failed while ${what} (HTTP ${response.status}${said}).`,
+  );
+}
+
+/** A successful answer's JSON body, or the failure in words. */
+async function json<T>(origin: string, response: Response, what: string): Promise<T> {
+  if (!response.ok) throw await serverError(origin, response, what);
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new SyncProblem('server-error', `The server at ${origin} sent something that isn’t JSON while ${what}.`);
+  }
 }
 
 function writeResult(row: unknown): WriteResult {

@@ -18,6 +18,7 @@ import {
   type SyncPayload,
 } from '../domain/team-sync';
 import { mergeSyncedDocs, readSharedRecords } from '../storage/sync';
+import { DEVICE_SETTING_KEYS } from '../platform/device-settings';
 import type { CouchClient, ServerDoc } from './couch';
 import { openServerDoc, sealDoc } from './docs';
 import { TEAM_DOC_ID, verifyTeamKey } from './team';
@@ -44,9 +45,9 @@ export function memoryStateStore(): SyncStateStore & { entries: Map<string, unkn
 }
 
 export const STATE_KEYS = {
-  checkpoint: 'sync:pull-checkpoint',
-  device: 'sync:device',
-  doc: (docId: string) => `sync:doc:${docId}`,
+  checkpoint: `${DEVICE_SETTING_KEYS.syncStatePrefix}pull-checkpoint`,
+  device: `${DEVICE_SETTING_KEYS.syncStatePrefix}device`,
+  doc: (docId: string) => `${DEVICE_SETTING_KEYS.syncStatePrefix}doc:${docId}`,
 } as const;
 
 export interface SyncDeps {

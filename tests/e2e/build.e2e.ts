@@ -23,26 +23,34 @@ interface BuiltManifest {
   externally_connectable?: unknown;
   content_security_policy?: unknown;
   optional_permissions?: unknown;
-  optional_host_permissions?: unknown;
+  optional_host_permissions?: string[];
   minimum_chrome_version: string;
 }
 
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as BuiltManifest;
 
 describe('dist/manifest.json', () => {
-  it('asks for storage, unlimitedStorage, sidePanel, activeTab and scripting, and host access to the meeting sites only', () => {
+  it('asks for storage, unlimitedStorage, sidePanel, activeTab, scripting and alarms, and host access to the meeting sites only', () => {
     // None of them shows a warning at install. sidePanel only puts Ridealong's own page beside a tab; activeTab and
-    // scripting reach a tab only when the person asks for Ridealong there, instead of a grant to every site.
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+    // scripting reach a tab only when the person asks for Ridealong there, instead of a grant to every site; alarms
+    // schedules team sync, which is off until turned on.
+    expect(manifest.permissions.sort()).toEqual([
+      'activeTab',
+      'alarms',
+      'scripting',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+    ]);
     expect(JSON.stringify([manifest.permissions, manifest.host_permissions, manifest.content_scripts])).not.toMatch(
       /<all_urls>|\*:\/\/\*\/|https?:\/\/\*\//,
     );
     expect(manifest.permissions).not.toContain('tabs');
     expect(manifest.host_permissions.sort()).toEqual([...MEETING_HOSTS].sort());
     expect(manifest.externally_connectable).toBeUndefined();
-    // Nothing to ask for later either: the approved list is the whole list.
+    // Asked for later only by team sync, for exactly the team's server, in the click that turns it on.
     expect(manifest.optional_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(120);
   });

@@ -155,9 +155,9 @@ describe('team sync between two devices', () => {
     // Two changes a batch: each batch lands in a transaction of its own, and the checkpoint follows it.
     const pulled = await sync(manager, database, { pullBatch: 2 });
     expect(pulled).toMatchObject({ pulled: 4, pushed: 0, skipped: [] });
-    const device = manager.state.entries.get('sync:device') as string;
+    const device = manager.state.entries.get('ridealong.sync:device') as string;
     const checkpoint = await couchClient({ server: server.url, database }).getLocal(`ridealong-pull-${device}`);
-    expect(checkpoint?.last_seq).toBe(manager.state.entries.get('sync:pull-checkpoint'));
+    expect(checkpoint?.last_seq).toBe(manager.state.entries.get('ridealong.sync:pull-checkpoint'));
     expect(checkpoint?.last_seq).toBeTruthy();
 
     const repHas = await holdings(rep);
@@ -337,7 +337,7 @@ describe('team sync between two devices', () => {
       [{ ...sealed, _rev: branch, _revisions: { start: 2, ids: ['b'.repeat(32), base.slice(2)] } }],
       { newEdits: false },
     );
-    await manager.state.set({ 'sync:doc:notes:call-rep': { rev: branch, hash: syncContentHash(payload) } });
+    await manager.state.set({ 'ridealong.sync:doc:notes:call-rep': { rev: branch, hash: syncContentHash(payload) } });
     expect((await client.getDoc('notes:call-rep'))?._conflicts).toHaveLength(1);
 
     const report = await sync(rep, database);
