@@ -17,6 +17,7 @@ import type { MeetingState, OverlayReplies, OverlayRequest } from '../platform/m
 import { getCall, listCallsForPlan, listCallsStartedSince, saveCall, updateCall } from '../storage/calls';
 import { deleteNote, listNotesForCall, saveNote } from '../storage/notes';
 import { enableCallPanel } from '../platform/side-panel';
+import { syncNow, syncSoon } from './team-sync';
 import { getPlan, listPlansBySchedule, listPlansForMeeting, listPlansScheduledBetween } from '../storage/plans';
 
 const SEARCH_LIMIT = 20;
@@ -62,6 +63,11 @@ export async function handleOverlayRequest(
       if (tabId === undefined) throw new Error('Only an overlay on a meeting tab has a side panel to enable.');
       await enableCallPanel(tabId, request.meeting);
       return { tabId };
+    case 'sync/now':
+      return syncNow();
+    case 'sync/soon':
+      await syncSoon();
+      return null;
   }
 }
 

@@ -6,11 +6,15 @@ import { announceChange, changeFor } from '../platform/changes';
 import { followReload } from '../platform/on-demand';
 import { ON_DEMAND_LEAVING_MESSAGE } from '../platform/frame-channel';
 import { handleCommand } from './commands';
+import { listenForSyncAlarms, syncSoon } from './team-sync';
 import { isContentScriptReport, isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
 import { handleOverlayRequest } from './overlay-requests';
 import { closeStorageToContentScripts, recordDataLoss } from '../platform/device-settings';
 import { whenDataLost } from '../storage/database';
 import { errorText } from '../domain/text';
+
+/** The requests that write a call or a note. */
+const WRITES = new Set(['call/start', 'call/moveTo', 'call/tickQuestion', 'call/end', 'notes/save', 'notes/delete']);
 
 void closeStorageToContentScripts();
 // The worker is often first to open the database after the browser lost it: it records that for the pages.
@@ -38,6 +42,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       // Every other surface showing this call hears of the change at once, with the stored record.
       const change = changeFor(request, value);
       if (change) void announceChange(change);
+      // A write here is a change for the team too, when its plan is shared: a round follows once writes settle.
+      if (WRITES.has(request.type)) void syncSoon();
       return { ok: true, value };
     },
     (error: unknown) => ({ ok: false, error: errorText(error) }),
@@ -45,3 +51,4 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.commands.onCommand.addListener((command, tab) => handleCommand(command, tab));
+listenForSyncAlarms();

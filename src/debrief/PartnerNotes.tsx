@@ -15,6 +15,7 @@ import {
 import { planDisplayName } from '../domain/plan';
 import { listCallsForPlan } from '../storage/calls';
 import { importNotesPackage, NotesMergeRefused } from '../storage/debriefs';
+import { useTeamPartnerNotes } from './useTeamPartnerNotes';
 import { JsonFileInput, readFileText } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 import { debriefHash } from '../ui/pages';
@@ -22,9 +23,9 @@ import { downloadDebriefJson, downloadDebriefMarkdown, downloadNotesPackage } fr
 import type { useDebriefAutosave } from './useDebriefAutosave';
 
 /** The last outcome; `field` ties a refused import to the input it came from. */
-type Message = { text: string; error: boolean; field?: 'file' | 'code' };
+export type Message = { text: string; error: boolean; field?: 'file' | 'code' };
 
-interface Props {
+export interface Props {
   call: Call;
   notes: Note[];
   value: Debrief;
@@ -111,6 +112,7 @@ function useNotesExchange(props: Props) {
   /** Other calls on this device the pending package could belong to, most likely first. */
   const [otherCandidates, setOtherCandidates] = useState<Call[]>([]);
   const [myCode, setMyCode] = useState<string | null>(null);
+  useTeamPartnerNotes(props, setMessage);
 
   const importFile = async (file: File) =>
     importParsed(parseNotesPackage((await readFileText(file, MAX_PACKAGE_BYTES)) ?? '', file.size), 'file');

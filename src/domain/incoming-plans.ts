@@ -72,6 +72,7 @@ const FIELD_NAMES = new Map<string, string>(
     updatedAt: 'the time it was changed',
     revision: 'its revision',
     syncedRevision: 'its synced revision',
+    team: 'its team sharing',
   }),
 );
 const ITEM_NAMES = new Map<string, string>(

@@ -120,6 +120,8 @@ export const PlanSchema = v.pipe(
      * edited here since, so a newer incoming copy must ask before replacing it. Absent until the plan is imported.
      */
     syncedRevision: v.optional(RevisionSchema),
+    /** Marked "Share with my team": team sync sends the plan, its calls, notes and debriefs. Absent means not shared. */
+    team: v.optional(v.boolean()),
   }),
   v.check((plan) => plan.agenda[0]?.lead === 'rep', REP_OPENS_MESSAGE),
   v.check((plan) => plan.agenda.at(-1)?.lead === 'rep', REP_ASKS_MESSAGE),

@@ -23,6 +23,12 @@ export const DEVICE_SETTING_KEYS = {
   onDemandTabs: 'ridealong.onDemandTabs',
   /** A prefix: one key per note waiting for storage; see note-outbox.ts. */
   pendingNotePrefix: 'ridealong.pendingNote.',
+  /** Team sync's server, database, user and password, and whether it is on; see team-sync-settings.ts. */
+  teamSync: 'ridealong.teamSync',
+  /** How the last team sync went, for the settings and the popup. */
+  teamSyncStatus: 'ridealong.lastTeamSync',
+  /** A prefix: team sync's own state between rounds (checkpoint, what was pushed); see sync/replicate.ts. */
+  syncStatePrefix: 'ridealong.sync:',
 } as const;
 
 /** Reads one setting, falling back when it is missing or not the expected shape. */

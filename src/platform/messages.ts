@@ -7,6 +7,7 @@ import { MeetingIdSchema, RoleSchema, type Call } from '../domain/call';
 import { NoteSchema, type Note } from '../domain/note';
 import type { Plan } from '../domain/plan';
 import { IdSchema } from '../domain/schema-parts';
+import type { SyncStatus } from './team-sync-settings';
 
 /** Overlay → service worker. `strictObject` refuses unknown keys, so a message is exactly what is listed here. */
 export const OverlayRequestSchema = v.variant('type', [
@@ -29,6 +30,10 @@ export const OverlayRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('notes/delete'), callId: IdSchema, noteId: IdSchema }),
   /** From the overlay frame on a meeting tab: that tab's side panel shows this meeting. Answers the tab's id. */
   v.strictObject({ type: v.literal('panel/enable'), meeting: MeetingIdSchema }),
+  /** From a page that opened or changed something: a team sync round now (answers how it went; null when off). */
+  v.strictObject({ type: v.literal('sync/now') }),
+  /** After a write: a team sync round soon, once writes have settled. */
+  v.strictObject({ type: v.literal('sync/soon') }),
 ]);
 export type OverlayRequest = v.InferOutput<typeof OverlayRequestSchema>;
 export type OverlayRequestType = OverlayRequest['type'];
@@ -55,6 +60,8 @@ export interface OverlayReplies {
   'notes/list': Note[];
   'notes/delete': null;
   'panel/enable': { tabId: number };
+  'sync/now': SyncStatus | null;
+  'sync/soon': null;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -24,6 +24,15 @@ export function PlanAgreed({ value, update }: PlanSectionProps) {
         at={value.agendaSentAt}
         onChange={(agendaSentAt) => update({ agendaSentAt })}
       />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={value.team === true}
+          onChange={(event) => update({ team: event.currentTarget.checked })}
+        />
+        Share with my team
+        <span class="muted"> (team sync sends this plan, its calls, notes and debriefs, encrypted)</span>
+      </label>
       <button
         type="button"
         onClick={() => {

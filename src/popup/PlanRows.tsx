@@ -59,7 +59,10 @@ export function PlanRow(props: RowProps) {
   return (
     <li>
       <div>
-        <div class="plan-title">{planDisplayName(props.plan)}</div>
+        <div class="plan-title">
+          {planDisplayName(props.plan)}
+          <TeamMark plan={props.plan} />
+        </div>
         <PlanSummary plan={props.plan} />
       </div>
       <RowActions {...props} />
@@ -73,7 +76,10 @@ export function NextPlan(props: RowProps) {
   return (
     <section class="next-plan" aria-label="Next call">
       <h2>Next call</h2>
-      <div class="plan-title">{planDisplayName(props.plan)}</div>
+      <div class="plan-title">
+        {planDisplayName(props.plan)}
+        <TeamMark plan={props.plan} />
+      </div>
       <PlanSummary plan={props.plan} />
       <p class={gaps.length === 0 ? 'ready' : 'not-ready'}>
         {gaps.length === 0
@@ -88,4 +94,9 @@ export function NextPlan(props: RowProps) {
       <p class="muted small-print">For the Zoom or Teams app, a phone call or a meeting in person.</p>
     </section>
   );
+}
+
+/** Says, in words, that the plan is shared with the team through team sync. */
+function TeamMark({ plan }: { plan: Plan }) {
+  return plan.team === true ? <span class="team-mark"> · 👥 shared with the team</span> : null;
 }

@@ -7,6 +7,7 @@ import { planFromTemplate, samplePlan } from '../domain/templates';
 import { deletePlan, getPlan, listPlansBySchedule, listPlansStartingFrom, savePlan } from '../storage/plans';
 import { planIdFromHash } from '../ui/pages';
 import { useLoad } from '../ui/useLoad';
+import { requestFromServiceWorker } from '../platform/request';
 import { useCallToDebrief } from './DebriefOffer';
 import { PlanListPage } from './PlanListPage';
 import { LIST_PAGE, usePlanListState } from './PlanSections';
@@ -51,6 +52,7 @@ async function loadPlans(early: (plans: Plan[]) => void): Promise<Plan[]> {
 export function PopupApp() {
   const [view, setView] = useState<View>({ name: 'list' });
   const plans = useLoad(loadPlans, []);
+  useTeamSyncOnOpen(plans.refresh);
   const [status, setStatus] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Plan | null>(null);
   const sharing = usePlanSharing(setStatus);
@@ -100,7 +102,15 @@ export function PopupApp() {
   );
 
   if (view.name === 'settings') {
-    return shell(<Settings onDone={() => setView({ name: 'list' })} />);
+    return shell(
+      <Settings
+        onDone={() => {
+          setView({ name: 'list' });
+          // Team sync may have brought the team's plans while the settings were open.
+          void plans.refresh();
+        }}
+      />,
+    );
   }
 
   if (view.name === 'import') {
@@ -139,4 +149,17 @@ export function PopupApp() {
       onRetry={() => void plans.refresh()}
     />,
   );
+}
+
+/**
+ * Opening the popup is a moment to catch up with the team: a sync round, then the list again if sync is on (the
+ * team's plans may have arrived). With sync off, the worker answers null at once and nothing else happens.
+ */
+function useTeamSyncOnOpen(refresh: () => Promise<unknown>) {
+  useEffect(() => {
+    void requestFromServiceWorker({ type: 'sync/now' }).then(
+      (round) => (round ? refresh() : undefined),
+      () => undefined,
+    );
+  }, []);
 }

@@ -3,8 +3,9 @@ import { DEFAULT_NOTE_TAGS, MAX_TAGS, TAG_KEYS, type NoteTag } from '../domain/n
 import { loadAutoStart, saveAutoStart } from '../platform/device-settings';
 import { loadNoteTags, saveNoteTags } from '../platform/note-tags';
 import { errorText } from '../domain/text';
+import { TeamSyncSettings } from './TeamSyncSettings';
 
-/** This device's settings: the quick note tags (keys 1–9) and whether linked calls start by themselves. */
+/** This device's settings: the quick note tags (keys 1–9), whether linked calls start by themselves, team sync. */
 export function Settings({ onDone }: { onDone: () => void }) {
   const [tags, setTags] = useState<NoteTag[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -27,90 +28,93 @@ export function Settings({ onDone }: { onDone: () => void }) {
 
   if (!tags) return <p class="muted">Loading settings…</p>;
   return (
-    <form
-      class="plan-form settings"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const trimmed = tags.map((tag) => ({ ...tag, label: tag.label.trim() }));
-        const empty = new Set(trimmed.flatMap((tag, index) => (tag.label === '' ? [index] : [])));
-        setUnnamed(empty);
-        if (empty.size > 0) {
-          setMessage({ text: 'Give every tag a name, or remove it. Nothing was saved yet.', error: true });
-          document.getElementById(`tag-${[...empty][0]}`)?.focus();
-          return;
-        }
-        void save(trimmed);
-      }}
-    >
-      <h1>Settings</h1>
-      <fieldset class="agenda-rows">
-        <legend>Quick note tags (keys 1–{TAG_KEYS} pick the first nine)</legend>
-        {tags.map((tag, index) => (
-          <TagRow
-            key={index}
-            tag={tag}
-            index={index}
-            last={tags.length === 1}
-            unnamed={unnamed.has(index)}
-            onChange={(changed) => {
-              setTags(tags.map((t, i) => (i === index ? changed : t)));
-              if (changed.label.trim() !== '' && unnamed.has(index))
-                setUnnamed(new Set([...unnamed].filter((i) => i !== index)));
-            }}
-            onRemove={() => {
-              setTags(tags.filter((_, i) => i !== index));
-              setUnnamed(new Set());
-            }}
-          />
-        ))}
+    <>
+      <form
+        class="plan-form settings"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const trimmed = tags.map((tag) => ({ ...tag, label: tag.label.trim() }));
+          const empty = new Set(trimmed.flatMap((tag, index) => (tag.label === '' ? [index] : [])));
+          setUnnamed(empty);
+          if (empty.size > 0) {
+            setMessage({ text: 'Give every tag a name, or remove it. Nothing was saved yet.', error: true });
+            document.getElementById(`tag-${[...empty][0]}`)?.focus();
+            return;
+          }
+          void save(trimmed);
+        }}
+      >
+        <h1>Settings</h1>
+        <fieldset class="agenda-rows">
+          <legend>Quick note tags (keys 1–{TAG_KEYS} pick the first nine)</legend>
+          {tags.map((tag, index) => (
+            <TagRow
+              key={index}
+              tag={tag}
+              index={index}
+              last={tags.length === 1}
+              unnamed={unnamed.has(index)}
+              onChange={(changed) => {
+                setTags(tags.map((t, i) => (i === index ? changed : t)));
+                if (changed.label.trim() !== '' && unnamed.has(index))
+                  setUnnamed(new Set([...unnamed].filter((i) => i !== index)));
+              }}
+              onRemove={() => {
+                setTags(tags.filter((_, i) => i !== index));
+                setUnnamed(new Set());
+              }}
+            />
+          ))}
+          <div class="form-actions">
+            <button
+              type="button"
+              aria-disabled={tags.length >= MAX_TAGS}
+              aria-describedby={tags.length >= MAX_TAGS ? 'tags-full' : undefined}
+              onClick={() => {
+                if (tags.length >= MAX_TAGS) return;
+                setTags([...tags, { label: '', stepIn: false, guardrail: false }]);
+              }}
+            >
+              Add tag
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setTags(DEFAULT_NOTE_TAGS);
+                setUnnamed(new Set());
+              }}
+            >
+              Back to the defaults
+            </button>
+          </div>
+          {tags.length >= MAX_TAGS && (
+            <p class="field-problem" id="tags-full">
+              That’s {MAX_TAGS} tags, the most there can be. Remove one to add another.
+            </p>
+          )}
+          {tags.length === 1 && (
+            <p class="field-problem" id="tags-last">
+              The last tag can’t be removed: notes need at least one. Rename it instead.
+            </p>
+          )}
+        </fieldset>
+        <AutoStart />
+        {message && (
+          <p class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
         <div class="form-actions">
-          <button
-            type="button"
-            aria-disabled={tags.length >= MAX_TAGS}
-            aria-describedby={tags.length >= MAX_TAGS ? 'tags-full' : undefined}
-            onClick={() => {
-              if (tags.length >= MAX_TAGS) return;
-              setTags([...tags, { label: '', stepIn: false, guardrail: false }]);
-            }}
-          >
-            Add tag
+          <button type="button" onClick={onDone}>
+            Done
           </button>
-          <button
-            type="button"
-            onClick={() => {
-              setTags(DEFAULT_NOTE_TAGS);
-              setUnnamed(new Set());
-            }}
-          >
-            Back to the defaults
+          <button type="submit" class="primary">
+            Save tags
           </button>
         </div>
-        {tags.length >= MAX_TAGS && (
-          <p class="field-problem" id="tags-full">
-            That’s {MAX_TAGS} tags, the most there can be. Remove one to add another.
-          </p>
-        )}
-        {tags.length === 1 && (
-          <p class="field-problem" id="tags-last">
-            The last tag can’t be removed: notes need at least one. Rename it instead.
-          </p>
-        )}
-      </fieldset>
-      <AutoStart />
-      {message && (
-        <p class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
-      <div class="form-actions">
-        <button type="button" onClick={onDone}>
-          Done
-        </button>
-        <button type="submit" class="primary">
-          Save tags
-        </button>
-      </div>
-    </form>
+      </form>
+      <TeamSyncSettings />
+    </>
   );
 }
 
