@@ -201,6 +201,7 @@ function CallRow({
     <tr>
       <td>
         <a href={debriefHash({ name: 'call', callId: call.id })}>{planDisplayName(call.planSnapshot)}</a>
+        {call.planSnapshot.team === true && <span class="team-mark"> · 👥 shared with the team</span>}
       </td>
       <td>{call.planSnapshot.account}</td>
       <td>{formatDateTime(call.startedAt)}</td>

@@ -5,6 +5,7 @@ import type { Debrief, Rating } from './debrief';
 import type { Note } from './note';
 import { fold } from './text';
 import { isoMonth } from './dates';
+import { candidateCalls } from './notes-package';
 
 export interface CallRecord {
   call: Call;
@@ -49,13 +50,30 @@ export function repKey(repName: string): string {
   return fold(repName.trim());
 }
 
+/**
+ * One record per joint call. With team sync (or a notes package) a device holds both records of a call: the rep's
+ * and the manager's, the same plan at overlapping times. The call counts once, as the rep's record (the rep's
+ * debrief has taken the manager's in); a manager's record counts only when no rep's record of that call is here.
+ */
+export function oneRecordPerCall(records: CallRecord[]): CallRecord[] {
+  const repCalls = records.filter((record) => record.call.role === 'rep').map((record) => record.call);
+  return records.filter(
+    (record) =>
+      record.call.role === 'rep' ||
+      candidateCalls(
+        record.call,
+        repCalls.filter((call) => call.id !== record.call.id),
+      ).length === 0,
+  );
+}
+
 export function repTrends(
   records: CallRecord[],
   now: number,
   monthOf: (epochMs: number) => string = utcMonth,
 ): RepTrend[] {
   const byRep = new Map<string, CallRecord[]>();
-  for (const record of records) {
+  for (const record of oneRecordPerCall(records)) {
     const key = repKey(record.call.planSnapshot.repName);
     byRep.set(key, [...(byRep.get(key) ?? []), record]);
   }

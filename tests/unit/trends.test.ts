@@ -31,6 +31,18 @@ function record(
 }
 
 describe('trends per rep', () => {
+  it('count a joint call once when both its records are here (team sync): the rep’s, not the manager’s', () => {
+    const managers = record('m', 'Sam', 0, 30, null);
+    const reps = {
+      ...record('r', 'Sam', 0, 31, null),
+      call: { ...record('r', 'Sam', 0, 31, null).call, role: 'rep' as const },
+    };
+    const later = record('later', 'Sam', 500 * MINUTE, 30, null);
+    expect(repTrends([managers, reps, later], 1_000 * MINUTE).map((trend) => trend.calls)).toEqual([2]);
+    // Without the rep's record, the manager's counts: it is the only record of that call here.
+    expect(repTrends([managers, later], 1_000 * MINUTE).map((trend) => trend.calls)).toEqual([2]);
+  });
+
   it('treat one rep’s name in another case or without accents as the same rep, shown as last written', () => {
     const trends = repTrends(
       [record('a', 'zoe muller ', 0, 30, null), record('b', 'Zoë Müller', 100 * MINUTE, 30, null)],
