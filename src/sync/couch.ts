@@ -11,6 +11,9 @@
 // (pouchdb-server's admin party).
 import { SyncProblem } from './problem';
 
+/** How long one request may go unanswered before the round ends (a big _bulk_docs on a slow link fits well within). */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export interface CouchSettings {
   /** The server's origin and optional path, e.g. `https://couch.example.com` or `https://example.com/couchdb`. */
   server: string;
@@ -106,17 +109,7 @@ export function couchClient(
   const user = settings.user?.trim() ?? '';
   let loggedIn = false;
 
-  async function send(url: string, init: RequestInit = {}): Promise<Response> {
-    try {
-      return await fetchImpl(url, {
-        ...init,
-        credentials: 'include',
-        headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      });
-    } catch {
-      throw new SyncProblem('unreachable', `Can’t reach the server at ${origin}.`);
-    }
-  }
+  const send = (url: string, init: RequestInit = {}) => sendTo(fetchImpl, origin, url, init);
 
   async function logIn(): Promise<void> {
     if (user === '') return;
@@ -215,6 +208,28 @@ export function couchClient(
       if (!response.ok) throw await serverError(origin, response, 'saving the checkpoint');
     },
   };
+}
+
+/** One request, with the session cookie and a time limit; no answer at all is the server unreachable. */
+async function sendTo(fetchImpl: Fetch, origin: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchImpl(url, {
+      ...init,
+      credentials: 'include',
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      // A server that stops answering mid-round must not hold the sync lock for ever: the round ends, and the
+      // next one resumes from what was acknowledged.
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw new SyncProblem(
+      'unreachable',
+      timedOut
+        ? `The server at ${origin} stopped answering (no answer in ${REQUEST_TIMEOUT_MS / 1000} s).`
+        : `Can’t reach the server at ${origin}.`,
+    );
+  }
 }
 
 /** This user may not read the database, in words. */
