@@ -9,6 +9,7 @@ import {
   stopServiceWorker,
 } from './extension-fixture';
 import { openMeeting, OverlayFrame } from './pages/overlay.mjs';
+import { storedRecords } from './database';
 
 let browser: ExtensionBrowser;
 
@@ -40,6 +41,14 @@ describe('a stopped service worker', () => {
     await expect.poll(() => overlay.currentItem().innerText()).toContain('Recap the proposal');
     expect(await overlay.text()).not.toContain('try again');
     expect(await serviceWorkerTargets(browser)).toHaveLength(1);
+    // The HUD shows a move before storage has it: wait for the stored record, as the move is only then kept.
+    await expect
+      .poll(async () =>
+        ((await storedRecords(browser, 'calls')) as { transitions: { toItemIndex: number }[] }[]).map(
+          (call) => call.transitions.at(-1)?.toItemIndex,
+        ),
+      )
+      .toEqual([1]);
 
     // Stopped again, then the tab reloads: the overlay picks the running call up from storage.
     await stopServiceWorker(browser);
