@@ -8,35 +8,30 @@ import { useTeamSync } from './useTeamSync';
  * for in the click that needs it, and nothing else. The passphrase turns into the team key here and is not stored.
  */
 export function TeamSyncSettings() {
-  const {
-    settings,
-    setSettings,
-    passphrase,
-    setPassphrase,
-    status,
-    shared,
-    message,
-    busy,
-    test,
-    turnOn,
-    syncNow,
-    turnOff,
-  } = useTeamSync();
+  const sync = useTeamSync();
+  const { settings, busy, message } = sync;
   if (!settings) return null;
   return (
     <section class="team-sync" aria-labelledby="team-sync-title">
       <h2 id="team-sync-title">Team sync</h2>
       {settings.on ? (
-        <TeamSyncOn settings={settings} shared={shared} status={status} busy={busy} onSync={syncNow} onOff={turnOff} />
+        <TeamSyncOn
+          settings={settings}
+          shared={sync.shared}
+          status={sync.status}
+          busy={busy}
+          onSync={sync.syncNow}
+          onOff={sync.turnOff}
+        />
       ) : (
         <TeamSyncForm
           settings={settings}
-          onSettings={setSettings}
-          passphrase={passphrase}
-          onPassphrase={setPassphrase}
+          onSettings={sync.setSettings}
+          passphrase={sync.passphrase}
+          onPassphrase={sync.setPassphrase}
           busy={busy}
-          onTest={test}
-          onTurnOn={turnOn}
+          onTest={sync.test}
+          onTurnOn={sync.turnOn}
         />
       )}
       {busy && <p class="muted">Working…</p>}
