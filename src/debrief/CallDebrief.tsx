@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Call } from '../domain/call';
 import {
   emptyDebrief,
@@ -8,7 +8,6 @@ import {
   type PreviousCommitment,
   type Debrief,
 } from '../domain/debrief';
-import type { Note } from '../domain/note';
 import { planDisplayName } from '../domain/plan';
 import { getCall } from '../storage/calls';
 import { earlierCallsOfRep, getDebrief } from '../storage/debriefs';
@@ -18,6 +17,7 @@ import { StorageProblem } from '../ui/storage-problem';
 import type { AutosaveState } from '../ui/useAutosave';
 import { debriefStatusText } from '../ui/labels';
 import { debriefHash } from '../ui/pages';
+import { useLoad } from '../ui/useLoad';
 import { Coaching } from './Coaching';
 import { Outcome } from './Outcome';
 import { PartnerNotes } from './PartnerNotes';
@@ -25,49 +25,32 @@ import { Replay } from './Replay';
 import { SelfAssessment } from './SelfAssessment';
 import { useDebriefAutosave } from './useDebriefAutosave';
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; call: Call; notes: Note[] };
-
 /**
  * One call's debrief: the rep first, then the replay, the outcome and the coaching. Saved as you type. This page holds
  * the debrief (useDebriefAutosave); each section shows it and changes it through `update`.
  */
 export function CallDebrief({ callId }: { callId: string }) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const { debrief, state, update, saveNow, showLoaded, merge } = useDebriefAutosave();
   /** The commitment from the rep's previous debriefed call, to follow up here; null when there is none. */
   const [lastCommitment, setLastCommitment] = useState<PreviousCommitment | null>(null);
 
-  const load = async () => {
-    try {
-      const call = await getCall(callId);
-      if (!call) {
-        setLoaded({ status: 'missing' });
-        return;
-      }
-      const [notes, stored, earlier] = await Promise.all([
-        listNotesForCall(callId),
-        getDebrief(callId),
-        earlierCallsOfRep(call),
-      ]);
-      setLastCommitment(previousCommitment(earlier));
-      setLoaded({ status: 'ready', call, notes });
-      showLoaded(stored ?? emptyDebrief(callId, call.planSnapshot.commitment.kind, Date.now()));
-    } catch (error) {
-      setLoaded({ status: 'failed', error });
-    }
-  };
-
-  useEffect(() => {
-    void load();
+  // Read again after a partner's notes are merged in (`refresh`: the page stays on screen meanwhile).
+  const { loaded, retry, refresh } = useLoad(async () => {
+    const call = await getCall(callId);
+    if (!call) return null;
+    const [notes, stored, earlier] = await Promise.all([
+      listNotesForCall(callId),
+      getDebrief(callId),
+      earlierCallsOfRep(call),
+    ]);
+    setLastCommitment(previousCommitment(earlier));
+    showLoaded(stored ?? emptyDebrief(callId, call.planSnapshot.commitment.kind, Date.now()));
+    return { call, notes };
   }, [callId]);
 
-  if (loaded.status === 'loading' || (loaded.status === 'ready' && !debrief))
+  if (loaded.status === 'loading' || (loaded.status === 'ready' && loaded.value && !debrief))
     return <p class="muted">Loading the call…</p>;
-  if (loaded.status === 'missing') {
+  if (loaded.status === 'ready' && loaded.value === null) {
     return (
       <p>
         That call is not stored on this device. <a href="#">Back to the call history</a>
@@ -78,14 +61,14 @@ export function CallDebrief({ callId }: { callId: string }) {
     return (
       <StorageProblem
         error={loaded.error}
-        onRetry={() => void load()}
+        onRetry={() => void retry()}
         onRestore={() => {
           location.hash = debriefHash({ name: 'backup' });
         }}
       />
     );
   }
-  const { call, notes } = loaded;
+  const { call, notes } = loaded.value!;
   const current = debrief!;
   const plan = call.planSnapshot;
 
@@ -99,7 +82,7 @@ export function CallDebrief({ callId }: { callId: string }) {
       <Replay call={call} notes={notes} value={current} />
       <Outcome value={current} update={update} objective={plan.objective} />
       <Coaching value={current} update={update} lastCommitment={lastCommitment} repName={plan.repName} />
-      <PartnerNotes call={call} notes={notes} value={current} merge={merge} onMerged={load} />
+      <PartnerNotes call={call} notes={notes} value={current} merge={merge} onMerged={refresh} />
     </article>
   );
 }

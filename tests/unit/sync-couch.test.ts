@@ -5,7 +5,7 @@ import { couchClient, databaseUrl, type CouchSettings } from '../../src/sync/cou
 import { SyncProblem, WRONG_PASSPHRASE_MESSAGE } from '../../src/sync/problem';
 import { testConnection, TEAM_DOC_ID, unlockTeam, verifyTeamKey } from '../../src/sync/team';
 import { cookieFetch } from '../support/cookie-fetch';
-import { startPouchServer, type TestServer } from '../support/pouchdb-server';
+import { startPouchServer, type TestServer } from '../../scripts/lib/couch-server.mjs';
 
 let server: TestServer;
 const admin = { authorization: `Basic ${btoa('admin:admin-pw')}`, 'content-type': 'application/json' };

@@ -19,7 +19,7 @@ import { sealDoc } from '../../src/sync/docs';
 import { memoryStateStore, syncOnce, type SyncDeps, type SyncReport } from '../../src/sync/replicate';
 import { TEAM_DOC_ID, unlockTeam } from '../../src/sync/team';
 import { cookieFetch, type RecordingFetch } from '../support/cookie-fetch';
-import { startPouchServer, type TestServer } from '../support/pouchdb-server';
+import { startPouchServer, type TestServer } from '../../scripts/lib/couch-server.mjs';
 import { PLAN, T } from './fixtures';
 
 const PASSPHRASE = 'ride along with the team';
