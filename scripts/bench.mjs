@@ -21,7 +21,8 @@ import { importTimes } from './lib/bench-import.mjs';
 import { actionTimes, overlayShownTimes } from './lib/bench-in-call.mjs';
 import { idleTabResults, idleTabRound, meetingTabResults, meetingTabRound } from './lib/bench-meeting-tab.mjs';
 import { popupTime, POPUP_PLANS } from './lib/bench-popup.mjs';
-import { printIdleReport, printReport, printSurfacesReport } from './lib/bench-report.mjs';
+import { printIdleReport, printReport, printSurfacesReport, printSyncReport } from './lib/bench-report.mjs';
+import { teamSyncFigures, workerBundle } from './lib/bench-sync.mjs';
 
 const CHECK = process.argv.includes('--check');
 const QUICK = process.argv.includes('--quick');
@@ -32,6 +33,9 @@ const IDLE_ONLY = process.argv.includes('--idle');
  * panel's figures and the companion window's (its page to interactive, and Float on top to the HUD shown).
  */
 const SURFACES_ONLY = process.argv.includes('--surfaces');
+/** `--sync`: only team sync (2,000 notes from one profile to another over localhost) and the worker's bundle. */
+const SYNC_ONLY = process.argv.includes('--sync');
+const SYNC_NOTES = 2000;
 const HEAVY_URL = `https://meet.google.com${HEAVY_MEETING_PATH.slice(0)}`;
 /** The plain Meet-shaped call page (tests/e2e/fixtures/meet-call.html): nothing on it runs while nobody acts. */
 const IDLE_URL = 'https://meet.google.com/abc-defg-hij';
@@ -91,6 +95,13 @@ function report(results, print) {
   const list = budgets(results);
   print(results, list);
   return list;
+}
+
+if (SYNC_ONLY) {
+  console.error(`team sync of ${SYNC_NOTES} notes…`);
+  const teamSync = await teamSyncFigures(BENCH_DIST, { notes: SYNC_NOTES });
+  const list = report({ machine, teamSync, workerBundle: workerBundle(BENCH_DIST) }, printSyncReport);
+  process.exit(CHECK && list.some(([, met]) => !met) ? 1 : 0);
 }
 
 if (SURFACES_ONLY) {
@@ -157,6 +168,8 @@ console.error('import of a 5 MB backup…');
 const imported = await importTimes(context, extensionId, { bytes: IMPORT_BYTES, runs: IMPORT_RUNS });
 await context.close();
 rmSync(profileDir, { recursive: true, force: true });
+console.error(`team sync of ${SYNC_NOTES} notes…`);
+const teamSync = await teamSyncFigures(BENCH_DIST, { notes: SYNC_NOTES });
 
 const results = {
   measuredAt: new Date().toISOString(),
@@ -178,6 +191,8 @@ const results = {
   popupMs: popup,
   importBackup: imported,
   ...surfaces,
+  teamSync,
+  workerBundle: workerBundle(BENCH_DIST),
 };
 const list = report(results, printReport);
 mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });

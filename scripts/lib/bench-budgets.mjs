@@ -67,6 +67,11 @@ export function budgets(results) {
   if (results.popupMs) list.push([`popup with ${POPUP_PLANS} plans ≤ 150 ms`, median(results.popupMs) <= 150]);
   if (results.importBackup) list.push(['5 MB import ≤ 2 s', median(results.importBackup.times) <= 2000]);
   if (results.hudBox) list.push(...surfaceBudgets(results));
+  if (results.teamSync)
+    list.push([
+      `team sync: ${results.teamSync.notes} notes from one profile to the other ≤ 10 s`,
+      results.teamSync.totalMs <= 10_000,
+    ]);
   return list;
 }
 

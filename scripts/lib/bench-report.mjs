@@ -28,6 +28,34 @@ function contentScriptRow(figures) {
   ];
 }
 
+/** @param {Record<string, any>} results @returns {Row[]} */
+function teamSyncRows({ teamSync, workerBundle }) {
+  /** @type {Row[]} */
+  const rows = [];
+  if (teamSync)
+    rows.push([
+      `team sync: ${teamSync.notes} notes, one profile to the other over localhost (turn on → pushed, turn on → pulled)`,
+      `${(teamSync.totalMs / 1000).toFixed(1)} s (${(teamSync.pushMs / 1000).toFixed(1)} s + ${(teamSync.pullMs / 1000).toFixed(1)} s, each with the passphrase's key work); ${teamSync.arrived} notes arrived`,
+    ]);
+  if (workerBundle)
+    rows.push([
+      'service worker bundle, gzip (entry and every chunk it imports)',
+      `${workerBundle.totalGzip} B in ${workerBundle.files} files, of which the CouchDB client's chunk ${workerBundle.syncGzip} B`,
+    ]);
+  return rows;
+}
+
+/**
+ * `--sync`: team sync's figures alone.
+ * @param {Record<string, any>} results @param {Budget[]} list
+ */
+export function printSyncReport(results, list) {
+  for (const [figure, value] of teamSyncRows(results)) console.log(`| ${figure} | ${value} |`);
+  console.log('');
+  printBudgets(list);
+  console.log(`\n${machineLine(results.machine)}`);
+}
+
 /** @param {Record<string, any>} idle @returns {Row[]} */
 function idleRows(idle) {
   const { scriptMs } = idle;
@@ -218,6 +246,7 @@ export function printReport(results, list) {
     ...meetingTabRows(results),
     ...speedRows(results),
     ...surfaceRows(results),
+    ...teamSyncRows(results),
   ];
   const width = Math.max(...rows.map(([figure]) => figure.length));
   console.log(`| ${'figure'.padEnd(width)} | value |`);

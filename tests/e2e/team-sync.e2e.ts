@@ -4,15 +4,13 @@
 // holds none of the words; and every request the extension makes goes to the configured server, and nowhere else.
 //
 // Chromium's prompt for an optional host permission can't be answered in headless Chromium, so these browsers load a
-// copy of dist/ whose manifest already grants http://127.0.0.1 (the stand-in server): the settings' real
+// copy of dist/ whose manifest already grants http://127.0.0.1 (distGrantingLocalServer): the settings' real
 // permissions.request then resolves at once. The shipped manifest only lists the origins as optional (build.e2e.ts).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchWithExtension } from '../../scripts/lib/extension-browser.mjs';
-import { startPouchServer, type TestServer } from '../support/pouchdb-server';
+import { distGrantingLocalServer, startPouchServer, type TestServer } from '../../scripts/lib/couch-server.mjs';
 import type { ExtensionBrowser } from './extension-fixture';
 import { DebriefPage } from './pages/debrief.mjs';
 import { storedRecords } from './database';
@@ -110,11 +108,7 @@ beforeAll(async () => {
     admins: { names: [], roles: [] },
     members: { names: ['sam', 'dana'], roles: [] },
   });
-  variant = mkdtempSync(join(tmpdir(), 'ridealong-sync-dist-'));
-  cpSync(DIST, variant, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(variant, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions.push('http://127.0.0.1/*');
-  writeFileSync(join(variant, 'manifest.json'), JSON.stringify(manifest));
+  variant = distGrantingLocalServer(DIST);
   [rep, manager] = await Promise.all([startBrowser(), startBrowser()]);
 }, 120_000);
 
@@ -205,6 +199,41 @@ describe('team sync', () => {
     await expect
       .poll(async () => (await page.locator('.phase-notes').allInnerTexts()).join(' '))
       .toContain(MANAGER_NOTE);
+  });
+
+  it('converges edits made offline on both sides, with nothing lost', async () => {
+    type StoredPlan = { id: string; title: string; account: string; managerName: string; revision: number };
+    // Offline: neither browser can reach the server (the service workers' requests too).
+    for (const browser of [rep, manager]) await browser.context.route(`${server.url}/**`, (route) => route.abort());
+    const edit = async (browser: ExtensionBrowser, label: string, value: string) => {
+      const popup = await PopupPage.open(browser);
+      await popup.page.getByRole('button', { name: `Edit ${TITLE}` }).click();
+      await popup.page.getByLabel(label, { exact: true }).fill(value);
+      await popup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
+      await popup.page.getByRole('button', { name: 'Done' }).click();
+      await popup.page.close();
+    };
+    await edit(rep, 'Account (customer company)', 'Globex Europe');
+    await edit(manager, 'Manager', 'Dana Whitfield-Ortiz');
+
+    for (const browser of [rep, manager]) await browser.context.unroute(`${server.url}/**`);
+    for (const browser of [rep, manager, rep]) {
+      const popup = await PopupPage.open(browser);
+      await popup.page.getByRole('button', { name: 'Settings' }).click();
+      await syncNow(popup.page);
+      await expect(popup.page.locator('.team-sync [role="status"]').first()).toBeDefined();
+      await popup.page.close();
+    }
+    const plansOf = async (browser: ExtensionBrowser) =>
+      ((await storedRecords(browser, 'plans')) as StoredPlan[])
+        .map(({ id, title, account, managerName, revision }) => ({ id, title, account, managerName, revision }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    const [here, there] = [await plansOf(rep), await plansOf(manager)];
+    // The same records on both devices: the plan changed on both sides is the newer one plus a conflicting copy.
+    expect(here).toEqual(there);
+    expect(here.map((plan) => plan.account)).toContain('Globex Europe');
+    expect(here.map((plan) => plan.managerName)).toContain('Dana Whitfield-Ortiz');
+    expect(here.some((plan) => plan.title.endsWith('(conflicting copy)'))).toBe(true);
   });
 
   it('leaves the server only ids, revisions and ciphertext, and the extension talks to that server alone', async () => {

@@ -35,6 +35,7 @@ function goodRun() {
       sync: { moves: times(40).map((totalMs) => ({ totalMs })), notes: times(60).map((totalMs) => ({ totalMs })) },
     },
     companion: { float: { rep: { frame: times(120) }, manager: { frame: times(150) } } },
+    teamSync: { notes: 2000, arrived: 2000, pushMs: 3000, pullMs: 4000, totalMs: 7000 },
   };
 }
 
@@ -64,6 +65,7 @@ describe('the bench budgets', () => {
       'side panel open → interactive ≤ 150 ms (warm, median, beside the Meet call page)',
       'HUD ↔ side panel sync ≤ 100 ms (p95, each way)',
       'PiP open (Float on top clicked) → HUD shown ≤ 200 ms (median, each role)',
+      'team sync: 2000 notes from one profile to the other ≤ 10 s',
     ]);
   });
 
@@ -96,6 +98,7 @@ describe('the bench budgets', () => {
       ['side panel open', (run) => (run.sidePanel.open.frame = times(151, 10))],
       ['HUD ↔ side panel sync', (run) => (run.sidePanel.sync.notes = times(101).map((totalMs) => ({ totalMs })))],
       ['PiP open', (run) => (run.companion.float.manager.frame = times(201))],
+      ['team sync', (run) => (run.teamSync.totalMs = 10_001)],
     ];
     for (const [budget, breakIt] of cases) {
       const run = goodRun();
