@@ -13,8 +13,8 @@ import { seedRecords } from './bench-records.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 
-const DATABASE = 'ridealong-bench';
-const PASSPHRASE = 'the bench team passphrase';
+export const DATABASE = 'ridealong-bench';
+export const PASSPHRASE = 'the bench team passphrase';
 
 /** An extension page to act from. @param {BrowserContext} context @param {string} extensionId */
 async function extensionPage(context, extensionId) {
@@ -28,7 +28,7 @@ async function extensionPage(context, extensionId) {
  * does), and a finished call of `notes` notes beside it.
  * @param {BrowserContext} context @param {string} extensionId @param {number} notes
  */
-async function seedSharedCall(context, extensionId, notes) {
+export async function seedSharedCall(context, extensionId, notes) {
   (await seedSamplePlan(context, extensionId)).close();
   const page = await extensionPage(context, extensionId);
   await page.evaluate(async () => {
@@ -70,7 +70,7 @@ async function seedSharedCall(context, extensionId, notes) {
  * Settings → Team sync, turned on; resolves with the time from the click to the first round's status.
  * @param {BrowserContext} context @param {string} extensionId @param {string} server
  */
-async function turnOnSync(context, extensionId, server) {
+export async function turnOnSync(context, extensionId, server) {
   const page = await context.newPage();
   await page.goto(extensionUrl(extensionId, 'src/popup/popup.html'));
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -89,7 +89,7 @@ async function turnOnSync(context, extensionId, server) {
 }
 
 /** How many notes the device holds. @param {BrowserContext} context @param {string} extensionId */
-async function notesHere(context, extensionId) {
+export async function notesHere(context, extensionId) {
   const page = await extensionPage(context, extensionId);
   const count = await page.evaluate(
     () =>

@@ -7,18 +7,17 @@
 //
 // A second test runs the same script in one browser and stops the service worker at random points instead: nothing
 // lost, nothing stored twice.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DIST, extensionArgs, routeMeetingSites } from '../../scripts/lib/extension-browser.mjs';
+import { DIST } from '../../scripts/lib/extension-browser.mjs';
 import { type ExtensionBrowser, startExtensionBrowser, stopServiceWorker } from './extension-fixture';
 import { OverlayFrame } from './pages/overlay.mjs';
 import { PopupPage } from './pages/popup.mjs';
+import { kill, launchKillable, REAL_BINARY } from './killable-browser';
 
-const REAL_BINARY = ['/usr/lib/chromium/chromium', process.env.CHROME_PATH].find((path) => path && existsSync(path));
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 const MEETING = 'https://meet.google.com/cra-shte-sts';
 const TITLE = 'Oscorp: crash-proof call';
@@ -42,45 +41,7 @@ function random(seed: number): () => number {
   };
 }
 
-interface Running {
-  child: ChildProcess;
-  browser: Browser;
-  context: BrowserContext;
-  extensionId: string;
-}
-
-async function launch(): Promise<Running> {
-  const child = spawn(
-    REAL_BINARY!,
-    [...extensionArgs(DIST), '--headless', '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'about:blank'],
-    // Its own process group, so the kill takes every Chromium process at once, as a crash of the whole browser does.
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-  );
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output}`)), 20_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  const browser = await chromium.connectOverCDP(endpoint);
-  const context = browser.contexts()[0]!;
-  await routeMeetingSites(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { child, browser, context, extensionId: new URL(worker.url()).host };
-}
-
-async function kill(running: Running): Promise<void> {
-  const exited = new Promise((resolve) => running.child.once('exit', resolve));
-  process.kill(-running.child.pid!, 'SIGKILL');
-  await exited;
-  await running.browser.close().catch(() => undefined);
-}
+const launch = () => launchKillable(DIST, profileDir);
 
 interface Stored {
   notes: { id: string; text: string }[];
