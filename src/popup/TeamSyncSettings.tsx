@@ -149,7 +149,12 @@ function TeamSyncForm(props: {
 function SyncStatusLine({ status }: { status: SyncStatus | null }) {
   if (!status) return <p class="muted">Not synced yet.</p>;
   return (
-    <div class={status.ok ? 'status' : 'error'} role={status.ok ? 'status' : 'alert'}>
+    // data-round: the round's own moment, so a round that says the same words as the last one is still told apart.
+    <div
+      class={`sync-status ${status.ok ? 'status' : 'error'}`}
+      role={status.ok ? 'status' : 'alert'}
+      data-round={status.at}
+    >
       <p>
         {status.ok ? '✓' : '⚠'} {formatDateTime(status.at)}: {status.message}
       </p>
