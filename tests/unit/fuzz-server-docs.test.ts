@@ -27,7 +27,8 @@ const hostileDoc: fc.Arbitrary<ServerDoc> = fc.oneof(
   // Random IVs and ciphertexts, and the good one cut short or changed by one character.
   fc.record({ _id: fc.constant(DOC_ID), _rev: fc.constant('1-a'), iv: base64, ct: base64 }),
   fc.nat({ max: good.ct.length - 1 }).map((cut) => ({ ...good, _rev: '1-a', ct: good.ct.slice(0, cut) })),
-  fc.nat({ max: good.ct.length - 1 }).map((at) => ({
+  // Not in the last base64 quantum, whose low bits may be padding a decoder ignores (then nothing really changed).
+  fc.nat({ max: good.ct.length - 5 }).map((at) => ({
     ...good,
     _rev: '1-a',
     ct: good.ct.slice(0, at) + (good.ct[at] === 'A' ? 'B' : 'A') + good.ct.slice(at + 1),
@@ -46,7 +47,7 @@ describe('server documents a hostile server hands back', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('sealed with another team’s key, are refused', async () => {
     await fc.assert(
@@ -57,7 +58,7 @@ describe('server documents a hostile server hands back', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('sealed with the team key but holding something that breaks the import schemas, are refused', async () => {
     const broken = fc.oneof(
@@ -79,7 +80,7 @@ describe('server documents a hostile server hands back', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('and the good one opens: the generators are not refusing everything', async () => {
     expect(await openServerDoc(key, { ...good, _rev: '1-a' })).toMatchObject({ ok: true, payload: { kind: 'plan' } });
