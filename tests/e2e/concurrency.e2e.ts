@@ -134,7 +134,8 @@ describe('two tabs on the same call', () => {
         .locator('fieldset.questions label')
         .filter({ hasText: question })
         .locator('.muted');
-      await expect.poll(() => time.count()).toBe(ticked ? 1 : 0);
+      // Two writes to one record and their broadcasts: on a busy machine this takes longer than expect.poll's 1 s.
+      await expect.poll(() => time.count(), { timeout: 10_000 }).toBe(ticked ? 1 : 0);
     }
     const call = (
       (await storedRecords(browser, 'calls')) as {
