@@ -22,7 +22,8 @@ export interface ExtensionBrowser {
 }
 
 export async function startExtensionBrowser(
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  /** `dist`: another build of the extension than dist/ (team sync's tests load a copy that pre-grants its server). */
+  options: { colorScheme?: 'light' | 'dark'; dist?: string } = {},
 ): Promise<ExtensionBrowser> {
   const { context, extensionId, profileDir } = await launchWithExtension({ headless: true, ...options });
   return {

@@ -9,9 +9,9 @@
 import { rmSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchWithExtension } from '../../scripts/lib/extension-browser.mjs';
+import { DIST } from '../../scripts/lib/extension-browser.mjs';
 import { distGrantingLocalServer, startPouchServer, type TestServer } from '../../scripts/lib/couch-server.mjs';
-import type { ExtensionBrowser } from './extension-fixture';
+import { type ExtensionBrowser, startExtensionBrowser } from './extension-fixture';
 import { DebriefPage } from './pages/debrief.mjs';
 import { storedRecords } from './database';
 import { debriefHash } from '../../src/ui/pages';
@@ -43,9 +43,10 @@ async function admin(method: string, path: string, body?: unknown, asAdmin = tru
   return response.json() as Promise<unknown>;
 }
 
+/** A browser with the pre-granting build, whose extension contexts' requests are all recorded. */
 async function startBrowser(): Promise<ExtensionBrowser> {
-  const { context, extensionId, profileDir } = await launchWithExtension({ headless: true, dist: variant });
-  context.on('request', (request: Request) => {
+  const browser = await startExtensionBrowser({ dist: variant });
+  browser.context.on('request', (request: Request) => {
     const url = request.url();
     if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return;
     const worker = request.serviceWorker();
@@ -57,17 +58,10 @@ async function startBrowser(): Promise<ExtensionBrowser> {
         from = '';
       }
     }
-    if (from === 'service worker' || from.startsWith(`chrome-extension://${extensionId}/`))
+    if (from === 'service worker' || from.startsWith(`chrome-extension://${browser.extensionId}/`))
       requests.push({ url, from });
   });
-  return {
-    context,
-    extensionId,
-    close: async () => {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-    },
-  };
+  return browser;
 }
 
 /** Settings → Team sync, filled in as the person would, and turned on. */
