@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import {
+  extensionUrl,
   launchWithExtension,
   serviceWorkerTargetsOn,
   stopServiceWorker as stopWorker,
@@ -13,7 +14,7 @@ import {
 import { OVERLAY_HOST } from './pages/overlay.mjs';
 import { PopupPage, type PlanInput } from './pages/popup.mjs';
 
-export { extensionUrl } from '../../scripts/lib/extension-browser.mjs';
+export { extensionUrl };
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -102,4 +103,33 @@ export async function reloadExtensionUnder(browser: ExtensionBrowser, page: Page
   await expect.poll(() => page.locator(OVERLAY_HOST).innerText(), { timeout: 10_000 }).toContain('reload this tab');
   await page.getByRole('button', { name: 'Leave call' }).click();
   expect(page.url()).toBe('https://meet.google.com/landing');
+}
+
+/**
+ * Puts the browser back to where a test of the file starts: every tab the test opened is closed, and every call
+ * still running is ended through the worker, as End call does. A test that failed half-way through a call can't leave
+ * it running for the next one, whose "Start call" would otherwise never show.
+ */
+export async function resetBetweenTests(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  for (const open of browser.context.pages()) if (open !== page) await open.close();
+  await page.goto(extensionUrl(browser.extensionId, 'src/debrief/debrief.html'));
+  await page.evaluate(async () => {
+    const calls = await new Promise<{ id: string; endedAt: number | null }[]>((resolve, reject) => {
+      const request = indexedDB.open('ridealong');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const read = request.result.transaction('calls').objectStore('calls').getAll();
+        read.onsuccess = () => {
+          request.result.close();
+          resolve(read.result);
+        };
+      };
+    });
+    for (const call of calls.filter((stored) => stored.endedAt === null)) {
+      const reply = (await chrome.runtime.sendMessage({ type: 'call/end', callId: call.id })) as { ok: boolean };
+      if (!reply?.ok) throw new Error(`The running call ${call.id} could not be ended: ${JSON.stringify(reply)}`);
+    }
+  });
+  await page.close();
 }

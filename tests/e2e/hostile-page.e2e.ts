@@ -1,8 +1,13 @@
 // The meeting page as an attacker: it runs before us, owns the DOM our host sits in, and can restyle, remove, cover
 // and steal focus. Each test is one attack from SECURITY.md, tried on the built extension, and what must hold instead.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, runCommand, startExtensionBrowserWithPlans } from './extension-fixture';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  resetBetweenTests,
+  runCommand,
+  startExtensionBrowserWithPlans,
+} from './extension-fixture';
 import { storedRecords } from './database';
 import { OVERLAY_HOST, OverlayFrame, overlayFrames, waitForNoOverlay } from './pages/overlay.mjs';
 
@@ -27,6 +32,8 @@ beforeAll(async () => {
   ]);
 });
 
+// Each test starts from no running call and no open tab, whatever the one before it left.
+afterEach(() => resetBetweenTests(browser));
 afterAll(() => browser?.close());
 
 interface StoredCall {
@@ -316,6 +323,35 @@ describe('input to the overlay', () => {
     await page.keyboard.type(' tight');
     await page.keyboard.press('Enter');
     await overlay.frame.getByText('Budget is tight').waitFor();
+    await endRunningCall(overlay);
+    await page.close();
+  });
+
+  it('warns too when the page takes the keyboard from another control of the overlay, the words still in the line', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LINKED);
+    const overlay = await startCall(page);
+    const line = overlay.frame.getByRole('textbox', { name: 'Note', exact: true });
+    await line.click();
+    await page.keyboard.type('Half a thought');
+    // Focus moves within the overlay first (to Save note): the line's own blur is no theft, and nothing is said.
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() =>
+        overlay.frame.getByRole('button', { name: 'Save note' }).evaluate((b) => b === document.activeElement),
+      )
+      .toBe(true);
+    await page.evaluate(() => {
+      const trap = document.createElement('input');
+      trap.id = 'trap';
+      trap.setAttribute('aria-label', 'Chat');
+      document.body.append(trap);
+      trap.focus();
+    });
+    await overlay.frame.getByRole('alert').filter({ hasText: 'The keyboard left Ridealong' }).waitFor();
+    expect(await line.inputValue()).toBe('Half a thought');
+    await line.click();
+    await expect.poll(() => overlay.frame.getByRole('alert').count()).toBe(0);
     await endRunningCall(overlay);
     await page.close();
   });

@@ -40,7 +40,7 @@ export function NoteLine({
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLElement>(null);
-  const keyboard = useKeyboardLeftWarning();
+  const keyboard = useKeyboardLeftWarning(text.trim() !== '');
 
   // A layout effect, so the keys work from the first frame the panel is on screen, not one paint later.
   useLayoutEffect(() => {
@@ -98,7 +98,6 @@ export function NoteLine({
             placeholder={tag ? 'Add a few words, Enter saves' : lineHint(notes)}
             aria-label="Note"
             onInput={(event) => setText(event.currentTarget.value)}
-            onBlur={() => keyboard.onBlur(text)}
             onFocus={keyboard.onFocus}
             onKeyDown={(event) => {
               // Escape clears the line (tag and words); on an empty line it goes on to close the overlay.

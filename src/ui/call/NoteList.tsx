@@ -39,7 +39,7 @@ function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'sav
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const editInput = useRef<HTMLInputElement>(null);
-  const keyboard = useKeyboardLeftWarning();
+  const keyboard = useKeyboardLeftWarning(editing && draft !== note.text);
   // Once, when editing starts: a ref callback would run on every render, and the clock re-renders each second,
   // pulling focus back from the meeting page.
   useEffect(() => {
@@ -66,7 +66,6 @@ function NoteRow({ note, status, notes }: { note: Note; status: 'pending' | 'sav
             value={draft}
             maxLength={MAX_NOTE_TEXT}
             onInput={(event) => setDraft(event.currentTarget.value)}
-            onBlur={() => draft !== note.text && keyboard.onBlur(draft)}
             onFocus={keyboard.onFocus}
             ref={editInput}
           />
