@@ -24,6 +24,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A state a person would see may take seconds to come on a busy 2-core machine (a storage read opens a tab,
+          // a stopped worker starts again): expect.poll waits up to 10 s by default, not vitest's 1 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

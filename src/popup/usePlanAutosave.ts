@@ -54,9 +54,15 @@ export function usePlanAutosave(plan: Plan, setPlan: (update: (current: Plan) =>
     },
     hasUnsaved: () => contentOf(latest.current) !== lastSaved.current,
   });
-  const state = planSaveState(autosave.state);
-
   const content = contentOf(plan);
+  // An edit on screen that no save has taken yet is never shown as saved: the save is scheduled in an effect, a frame
+  // after the edit renders, and "✓ Saved" meanwhile would be a promise the plan doesn't keep (a person closing the
+  // popup on it, or a test reading storage).
+  const state =
+    autosave.state.status === 'saved' && content !== lastSaved.current && !discarded.current
+      ? { status: 'unsaved' as const }
+      : planSaveState(autosave.state);
+
   useEffect(() => {
     if (content === lastSaved.current) return;
     if (state.status === 'stale') return;

@@ -130,6 +130,12 @@ describe('two tabs on the same call', () => {
         .currentItem()
         .filter({ hasText: forward ? 'Next step' : 'Open' })
         .waitFor();
+      // The first tab draws its own move before storage has it; the second tab shows only what storage broadcast, so
+      // the move is stored once the second tab has it too.
+      await second.overlay
+        .currentItem()
+        .filter({ hasText: forward ? 'Next step' : 'Open' })
+        .waitFor();
       const time = second.overlay.frame
         .locator('fieldset.questions label')
         .filter({ hasText: question })

@@ -166,6 +166,14 @@ async function perform(
         .currentItem()
         .filter({ hasText: target === 1 ? 'Recap' : 'Open, introductions' })
         .waitFor();
+      // The HUD draws a move before storage has it (useOptimisticMoves): a kill 5 ms after the click may rightly lose
+      // it. The move is acknowledged once it is stored, as a tick is once its stored time shows.
+      const stored = acknowledged.transitions + 1;
+      await expect
+        .poll(async () => (await readStored(context, extensionId)).call?.transitions.length, {
+          message: `move ${stored} stored`,
+        })
+        .toBeGreaterThanOrEqual(stored);
       acknowledged.transitions += 1;
       acknowledged.itemIndex = target;
       return;

@@ -142,7 +142,7 @@ describe('the debrief', () => {
     expect(await debrief.stillMissing().innerText()).toContain('one thing to do differently');
     await debrief.addToCoaching('Do differently', 'Ask about budget before pricing');
     expect(await status.innerText()).toBe('✓ Complete');
-    await debrief.status('Saved').waitFor();
+    await debrief.status(/^Saved$/).waitFor();
 
     const markdown = readFileSync(await debrief.download('Download Markdown'), 'utf8');
     expect(markdown).toContain('**Objective met:** partly');
@@ -242,7 +242,7 @@ describe('the debrief', () => {
       IDBObjectStore.prototype.put = (globalThis as { realPut?: typeof IDBObjectStore.prototype.put }).realPut!;
     });
     await debrief.trySavingAgain();
-    await debrief.status('Saved').waitFor();
+    await debrief.status(/^Saved$/).waitFor();
     await page.reload();
     await debrief.showNotes('my').click();
     await expect.poll(() => debrief.notesText()).toContain('data dump on the second call');

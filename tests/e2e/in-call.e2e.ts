@@ -89,6 +89,10 @@ describe.each(PLATFORMS)('on $name', (platform) => {
     await expect.poll(() => started.currentItem().innerText()).toContain('Their questions for us');
     await started.frame.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => started.currentItem().innerText()).toContain('Open and agree the agenda');
+    // The HUD shows a move before storage has it: read the record once both moves are stored.
+    await expect
+      .poll(async () => (await callsIn(platform.code))[0]?.transitions.length, { message: 'both moves stored' })
+      .toBe(2);
     const [call] = await callsIn(platform.code);
     expect(call!.role).toBe('rep');
     expect(call!.transitions.map(({ toItemIndex, by }) => [toItemIndex, by])).toEqual([
@@ -238,7 +242,9 @@ describe('leaving the meeting', () => {
 
     const popup = await PopupPage.open(browser);
     await popup.page.getByRole('button', { name: 'Debrief this call' }).waitFor();
-    const stored = (await callsIn(PLATFORMS[0].code)).find((call) => call.id === started!.id)!;
+    const endedCall = async () => (await callsIn(PLATFORMS[0].code)).find((call) => call.id === started!.id)!;
+    await expect.poll(async () => (await endedCall()).endedAt, { message: 'the call stored as ended' }).not.toBeNull();
+    const stored = await endedCall();
     expect(stored.endedAt).toBe((stored as StoredCall & { lastSeenAt: number }).lastSeenAt);
     await popup.page.close();
   });

@@ -217,6 +217,7 @@ describe('the plan editor', () => {
     expect(await page.getByRole('checkbox', { name: 'Agenda sent to the customer' }).isChecked()).toBe(true);
     // Opening it again changed nothing: the stored plan is the one saved before the reload.
     await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: /^Edit Société Générale/ }).waitFor();
     expect(await stored()).toEqual([plan]);
     await page.close();
   });

@@ -61,7 +61,10 @@ describe('rep first, on the rep’s device', () => {
     await page.getByRole('button', { name: 'Skip the self-assessment' }).click();
     await page.getByRole('button', { name: 'Show the manager’s notes' }).click();
     await expect.poll(() => listedNotes(page)).toContain('missed the budget hint');
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     await page.close();
   });
 });

@@ -54,6 +54,8 @@ describe('a share code', () => {
     await fillEverySection(repPopup.page);
     await repPopup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
     await repPopup.page.getByRole('button', { name: 'Done' }).click();
+    // Done saves, then shows the list: storage holds the edit once the list is back.
+    await repPopup.page.getByRole('button', { name: 'Edit Hooli: proposal' }).waitFor();
     // Every section holds something, so the comparison below covers every field.
     const [shared] = (await storedPlans(rep)) as Plan[];
     expect(shared).toMatchObject({
@@ -163,6 +165,7 @@ describe('importing over a plan changed here since', () => {
     await managerPopup.page.getByLabel('The manager steps in only if', { exact: true }).fill('Only on legal terms');
     await managerPopup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
     await managerPopup.page.getByRole('button', { name: 'Done' }).click();
+    await managerPopup.page.getByRole('button', { name: 'Edit Hooli: final proposal' }).waitFor();
     const edited = await storedPlans(manager);
 
     await managerPopup.importCode(oldCode);

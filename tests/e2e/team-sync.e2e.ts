@@ -78,10 +78,17 @@ async function turnOnSync(popup: Page, user: string, password: string, passphras
 /** Sync now, and wait for that round's status (its moment differs from the last round's, whatever it says). */
 async function syncNow(popup: Page) {
   const status = popup.locator('.sync-status');
+  const button = popup.getByRole('button', { name: 'Sync now' });
+  // A round of its own may run first (the popup opening starts one): read the last round once it is over, or that
+  // round's end would pass for this one's.
+  await popup.locator('button:enabled', { hasText: 'Sync now' }).waitFor({ timeout: 15_000 });
   const before = (await status.count()) > 0 ? await status.getAttribute('data-round') : null;
-  await popup.getByRole('button', { name: 'Sync now' }).click();
+  await button.click();
   await expect
-    .poll(async () => (await status.count()) > 0 && (await status.getAttribute('data-round')) !== before)
+    .poll(async () => (await status.count()) > 0 && (await status.getAttribute('data-round')) !== before, {
+      timeout: 15_000,
+      message: 'the Sync now round ended',
+    })
     .toBe(true);
 }
 
@@ -149,7 +156,7 @@ describe('team sync', () => {
         .getByRole('alert')
         .filter({ hasText: 'This passphrase doesn’t match your team’s data.' })
         .waitFor();
-      await expect(popup.page.getByRole('button', { name: 'Turn on team sync' })).toBeDefined();
+      await popup.page.getByRole('button', { name: 'Turn on team sync' }).waitFor();
       expect(JSON.stringify(await admin('GET', `/${DATABASE}/_all_docs`))).toBe(docsBefore);
       await popup.page.getByRole('button', { name: 'Done' }).click();
       expect(await popup.page.getByRole('button', { name: `Edit ${TITLE}`, exact: true }).count()).toBe(0);
@@ -204,6 +211,8 @@ describe('team sync', () => {
       await popup.page.getByLabel(label, { exact: true }).fill(value);
       await popup.page.getByRole('status').filter({ hasText: '✓ Saved' }).waitFor();
       await popup.page.getByRole('button', { name: 'Done' }).click();
+      // Done saves, then shows the list: closing before the list is back could cut the save.
+      await popup.page.getByRole('button', { name: `Edit ${TITLE}`, exact: true }).waitFor();
       await popup.page.close();
     };
     await edit(rep, 'Account (customer company)', 'Globex Europe');
@@ -214,7 +223,7 @@ describe('team sync', () => {
       const popup = await PopupPage.open(browser);
       await popup.page.getByRole('button', { name: 'Settings' }).click();
       await syncNow(popup.page);
-      await expect(popup.page.locator('.team-sync [role="status"]').first()).toBeDefined();
+      await popup.page.locator('.team-sync [role="status"]').first().waitFor();
       await popup.page.close();
     }
     const plansOf = async (browser: ExtensionBrowser) =>

@@ -69,7 +69,15 @@ describe('Firefox', () => {
     const noteLine = await overlay.waitForSelector('::-p-aria(Note)');
     await noteLine!.type(NOTE);
     await noteLine!.press('Enter');
-    await waitForText(overlay, NOTE);
+    // Reload once the note's row says it is stored, not merely listed ("… saving" first).
+    await overlay.waitForFunction(
+      (note: string) =>
+        [...document.querySelectorAll('li.note')].some(
+          (row) => row.textContent!.includes(note) && row.textContent!.includes('✓ saved'),
+        ),
+      {},
+      NOTE,
+    );
     // The meeting page never sees the note.
     expect(await meeting.evaluate(() => document.documentElement.outerHTML)).not.toContain('SSO rollout');
 
