@@ -220,6 +220,9 @@ async function sendTo(fetchImpl: Fetch, origin: string, url: string, init: Reque
       // A server that stops answering mid-round must not hold the sync lock for ever: the round ends, and the
       // next one resumes from what was acknowledged.
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      // Never followed: a redirect could send the password or the sealed records to an address nobody vetted (a
+      // 307 keeps the body). fetch then fails without sending anything on.
+      redirect: 'error',
     });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
@@ -227,9 +230,24 @@ async function sendTo(fetchImpl: Fetch, origin: string, url: string, init: Reque
       'unreachable',
       timedOut
         ? `The server at ${origin} stopped answering (no answer in ${REQUEST_TIMEOUT_MS / 1000} s).`
-        : `Can’t reach the server at ${origin}.`,
+        : redirected(error)
+          ? redirectRefused(origin)
+          : `Can’t reach the server at ${origin}.`,
     );
   }
+}
+
+/**
+ * Whether fetch failed because the answer was a redirect. Node's fetch says so in the cause; a browser only says
+ * "Failed to fetch", as for a server that isn't there, so there it reads as unreachable (and still sends nothing on).
+ */
+function redirected(error: unknown): boolean {
+  const cause = (error as { cause?: { message?: unknown } } | null)?.cause;
+  return typeof cause?.message === 'string' && /redirect/i.test(cause.message);
+}
+
+function redirectRefused(origin: string): string {
+  return `The server at ${origin} answered with a redirect to another address. Ridealong never follows one and sent nothing on: put the address the server really answers at in Server address.`;
 }
 
 /** This user may not read the database, in words. */

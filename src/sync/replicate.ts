@@ -21,6 +21,7 @@ import { mergeSyncedDocs, readSharedRecords } from '../storage/sync';
 import { DEVICE_SETTING_KEYS } from '../platform/device-settings';
 import type { CouchClient, ServerDoc } from './couch';
 import { openServerDoc, sealDoc } from './docs';
+import { SyncProblem } from './problem';
 import { TEAM_DOC_ID, verifyTeamKey } from './team';
 
 /** Where sync keeps its state between rounds: chrome.storage.local's get and set, or a Map in tests. */
@@ -61,7 +62,12 @@ export interface SyncDeps {
   pullBatch?: number;
   /** Documents written per _bulk_docs request. */
   pushBatch?: number;
+  /** Pages of changes read in one round at most (the rest waits for the next round). */
+  maxPullPages?: number;
 }
+
+/** 500 pages of 100: a round takes in 50,000 changes at most; a larger first sync goes on in the next round. */
+const MAX_PULL_PAGES = 500;
 
 export interface SyncReport {
   /** Server documents taken in (merged into the records here). */
@@ -74,6 +80,8 @@ export interface SyncReport {
   conflictsResolved: number;
   /** Plans changed on both sides: the older version was kept as a "(conflicting copy)" plan. */
   planCopies: number;
+  /** The round stopped at its page limit with changes still to take in: the next round goes on from there. */
+  more?: boolean;
 }
 
 export const isSharedWithTeam = (plan: Plan) => plan.team === true;
@@ -131,8 +139,17 @@ async function pull(deps: SyncDeps, report: SyncReport, deviceId: string): Promi
     const remote = v.safeParse(CheckpointSchema, (await deps.client.getLocal(checkpointId))?.last_seq);
     if (remote.success) since = remote.output;
   }
-  for (;;) {
+  // Bounded: each request has its time limit, and the loop has its own. A feed whose last_seq never moves would
+  // otherwise hand back the same page for ever and hold the sync lock; a long first sync ends its round after
+  // `maxPullPages` and the next round goes on from the checkpoint.
+  const maxPages = deps.maxPullPages ?? MAX_PULL_PAGES;
+  for (let pages = 0; pages < maxPages; pages++) {
     const page = await deps.client.changes(since, batch);
+    if (page.results.length > 0 && JSON.stringify(page.last_seq) === JSON.stringify(since))
+      throw new SyncProblem(
+        'server-error',
+        'The team’s server keeps sending the same changes without moving on, so this round stopped. Nothing was lost; the next round tries again.',
+      );
     const docs = page.results.flatMap((row) => (row.doc && isRecordDoc(row.id) && !row.deleted ? [row.doc] : []));
     await takeIn(deps, report, docs);
     // Only now, with the batch committed here, does the checkpoint move past it.
@@ -141,6 +158,7 @@ async function pull(deps: SyncDeps, report: SyncReport, deviceId: string): Promi
     await deps.client.putLocal(checkpointId, { last_seq: since });
     if (page.results.length < batch) return;
   }
+  report.more = true;
 }
 
 /** Opens, checks and merges server documents (with their conflicting revisions) in one local transaction. */

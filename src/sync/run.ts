@@ -52,5 +52,6 @@ export function reportText(report: SyncReport): string {
     parts.push(
       `${countOf(report.skipped.length, 'server document')} skipped: broken, or not sealed with your team key`,
     );
+  if (report.more) parts.push('more to take in, which the next round goes on with');
   return `Synced: ${parts.join('; ')}.`;
 }
