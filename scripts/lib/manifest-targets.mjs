@@ -10,9 +10,11 @@ export const GECKO_ID = 'ridealong@ridealong.app';
 
 /**
  * Firefox 140 is the first to read `data_collection_permissions`, which addons.mozilla.org asks of every new
- * extension; Firefox for Android only from 142, so 142 (addons-linter warns below it).
+ * extension, and 140 is the ESR Debian ships (bookworm's firefox-esr is 140.x): the smoke suite installs there.
+ * Firefox for Android reads it only from 142, so Android gets its own minimum (addons-linter checks both).
  */
-export const GECKO_MIN_VERSION = '142.0';
+export const GECKO_MIN_VERSION = '140.0';
+export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
 /**
  * @typedef {Record<string, any> & { permissions?: string[], background?: Record<string, any> }} Manifest
@@ -57,6 +59,7 @@ function firefoxManifest(chrome) {
         strict_min_version: GECKO_MIN_VERSION,
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
     },
   };
 }

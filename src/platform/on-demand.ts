@@ -52,10 +52,15 @@ const RELOAD_WAIT_MS = 60_000;
  * worker for each page any tab loads.
  */
 export function followReload(tabId: number): void {
-  const onUpdated = (updatedId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-    if (updatedId !== tabId || change.status !== 'complete') return;
+  let followed = false;
+  const loaded = (url: string | undefined) => {
+    if (followed) return;
+    followed = true;
     stop();
-    void reloadedTab(tabId, tab.url);
+    void reloadedTab(tabId, url);
+  };
+  const onUpdated = (updatedId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+    if (updatedId === tabId && change.status === 'complete') loaded(tab.url);
   };
   const stop = () => {
     clearTimeout(timer);
@@ -63,6 +68,13 @@ export function followReload(tabId: number): void {
   };
   const timer = setTimeout(stop, RELOAD_WAIT_MS);
   browser.tabs.onUpdated.addListener(onUpdated);
+  // The page said it was going as the new one committed, so the tab is loading now, unless the new page already
+  // finished before this message got through (a quick reload on a busy machine): then its "complete" came before
+  // anyone listened, and it is taken from the tab as it is.
+  void browser.tabs.get(tabId).then(
+    (tab) => tab.status === 'complete' && loaded(tab.url),
+    () => stop(),
+  );
 }
 
 /** A remembered tab finished loading: on the same site, Ridealong comes back; anywhere else, it is forgotten. */

@@ -75,7 +75,7 @@ describe('Firefox', () => {
         [...document.querySelectorAll('li.note')].some(
           (row) => row.textContent!.includes(note) && row.textContent!.includes('✓ saved'),
         ),
-      {},
+      { timeout: 15_000, polling: 100 },
       NOTE,
     );
     // The meeting page never sees the note.

@@ -24,7 +24,8 @@ describe('manifestFor', () => {
       open_at_install: false,
     });
     expect(firefox.browser_specific_settings).toEqual({
-      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     });
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
     // The same meeting sites, the same content script, the same commands.
