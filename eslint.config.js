@@ -33,6 +33,20 @@ export default tseslint.config(
     },
   },
   {
+    // Only storage/ may open the records' database; surfaces call its functions, which write through commit(). Before
+    // the folders' own import rules below, which say the same of idb and more, and take over where they apply.
+    files: ['src/**'],
+    ignores: ['src/storage/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'idb', message: 'Only src/storage/ uses IndexedDB.' }],
+        },
+      ],
+    },
+  },
+  {
     // The content script runs in every meeting page: it must not pull in the polyfill, Preact or storage.
     files: ['src/content/**'],
     rules: {
@@ -85,6 +99,30 @@ export default tseslint.config(
               message: 'domain/ imports nothing else from src/.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // One write path (storage/commit.ts): a record and its change-log row land in one transaction, and every surface
+    // and team sync hear of it from there. A read-write transaction anywhere else would write around the log.
+    files: ['src/**'],
+    ignores: ['src/storage/commit.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render user text as text.' },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name='write']",
+          message: 'No document.write.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.1.value='readwrite']",
+          message: 'Write records through commit() in src/storage/commit.ts: it logs the change and tells everyone.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='indexedDB'][callee.property.name='open']",
+          message: 'Only src/storage/ opens IndexedDB, through openDatabase() and commit().',
         },
       ],
     },

@@ -46,9 +46,11 @@ export async function handleOverlayRequest(
     case 'call/tickQuestion':
       return changeCall(request.callId, (call) => tickQuestion(call, request.questionId, request.ticked, now));
     case 'call/alive':
-      return changeCall(request.callId, (call) => markCallAlive(call, now));
+      return changeCall(request.callId, (call) => markCallAlive(call, now), 'presence');
     case 'call/end':
       return changeCall(request.callId, (call) => endCall(call, now));
+    case 'call/get':
+      return (await getCall(request.callId)) ?? null;
     case 'plans/search':
       return searchPlans(await listPlansBySchedule(), request.query, SEARCH_LIMIT);
     case 'notes/save':
@@ -71,8 +73,12 @@ export async function handleOverlayRequest(
   }
 }
 
-async function changeCall(callId: string, change: (call: Call) => Call): Promise<Call> {
-  const changed = await updateCall(callId, change);
+async function changeCall(
+  callId: string,
+  change: (call: Call) => Call,
+  origin: 'local' | 'presence' = 'local',
+): Promise<Call> {
+  const changed = await updateCall(callId, change, origin);
   if (!changed) throw new Error('That call is no longer stored.');
   return changed;
 }

@@ -23,6 +23,8 @@ export const OverlayRequestSchema = v.variant('type', [
   /** Sent while the overlay shows the call, so a call left without "End call" ends where it was last seen. */
   v.strictObject({ type: v.literal('call/alive'), callId: IdSchema }),
   v.strictObject({ type: v.literal('call/end'), callId: IdSchema }),
+  /** One call as stored (null when it is gone): a surface reads again what a commit elsewhere changed. */
+  v.strictObject({ type: v.literal('call/get'), callId: IdSchema }),
   v.strictObject({ type: v.literal('plans/search'), query: v.pipe(v.string(), v.maxLength(200)) }),
   /** Stores a note or its new version; the same note sent twice is stored once. */
   v.strictObject({ type: v.literal('notes/save'), note: NoteSchema }),
@@ -55,6 +57,7 @@ export interface OverlayReplies {
   'call/tickQuestion': Call;
   'call/alive': Call;
   'call/end': Call;
+  'call/get': Call | null;
   'plans/search': Plan[];
   'notes/save': Note;
   'notes/list': Note[];

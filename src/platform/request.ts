@@ -24,6 +24,7 @@ const SAFE_TO_REPEAT: ReadonlySet<OverlayRequestType> = new Set<OverlayRequestTy
   'call/tickQuestion',
   'call/alive',
   'call/end',
+  'call/get',
   'plans/search',
   'notes/save',
   'notes/list',

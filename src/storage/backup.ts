@@ -8,6 +8,7 @@ import {
   type StoredEverything,
 } from '../domain/backup';
 import { unwrap } from 'idb';
+import { commit } from './commit';
 import { deleteUnreadableDatabase, openDatabase } from './database';
 import { groupByCall, notesOf, rewriteCall, type NotePage } from './note-pages';
 
@@ -34,60 +35,70 @@ export async function readEverything(): Promise<StoredEverything> {
 export async function restoreBackup(backup: Backup, mode: RestoreMode): Promise<RestoreCounts> {
   // Checked again here, before the transaction opens: this is the last gate before the database.
   const valid = v.parse(BackupSchema, backup);
-  const database = await openDatabase();
-  const transaction = database.transaction(STORES, 'readwrite', { durability: 'strict' });
-  const stores = {
-    plans: transaction.objectStore('plans'),
-    calls: transaction.objectStore('calls'),
-    notePages: transaction.objectStore('notePages'),
-    debriefs: transaction.objectStore('debriefs'),
-  };
-  // Every write issued at once: a transaction runs its requests in order, and awaiting each would cost a turn.
-  const requests: Promise<unknown>[] = [];
-  let removed = 0;
-  let here: StoredEverything = { plans: [], calls: [], notes: [], debriefs: [] };
-  let pagesHere: NotePage[] = [];
-  if (mode === 'replace') {
-    const [plans, calls, pages, debriefs] = await Promise.all([
-      stores.plans.count(),
-      stores.calls.count(),
-      stores.notePages.getAll(),
-      stores.debriefs.count(),
-    ]);
-    removed = plans + calls + notesOf(pages).length + debriefs;
-    for (const name of STORES) requests.push(stores[name].clear());
-  } else {
-    // One read of what is here, then every decision is made in memory.
-    const [plans, calls, pages, debriefs] = await Promise.all([
-      stores.plans.getAll(),
-      stores.calls.getAll(),
-      stores.notePages.getAll(),
-      stores.debriefs.getAll(),
-    ]);
-    pagesHere = pages;
-    here = { plans, calls, notes: notesOf(pages), debriefs };
-  }
-  const { writes, counts } = planRestore(here, valid);
-  // A call's notes are stored in pages (note-pages.ts): each call with notes written gets its pages laid out again.
-  const pagesOfCall = groupByCall(pagesHere);
-  const writtenOfCall = groupByCall(writes.notes);
-  const pagePuts: NotePage[] = [];
-  const pageDeletes: string[] = [];
-  for (const [callId, written] of writtenOfCall) {
-    const { put, remove } = rewriteCall(callId, pagesOfCall.get(callId) ?? [], written);
-    pagePuts.push(...put);
-    pageDeletes.push(...remove);
-  }
-  // The writes go straight to IndexedDB, without a promise and listeners each. A failed one aborts the transaction,
-  // so `transaction.done` rejects and nothing is written.
-  const puts = { plans: writes.plans, calls: writes.calls, notePages: pagePuts, debriefs: writes.debriefs };
-  for (const id of pageDeletes) unwrap(stores.notePages).delete(id);
-  for (const name of STORES) {
-    const store = unwrap(stores[name]);
-    for (const record of puts[name]) store.put(record);
-  }
-  await Promise.all([...requests, transaction.done]);
-  return { ...counts, removed };
+  return commit(STORES, 'restore', async (transaction, log) => {
+    const stores = {
+      plans: transaction.objectStore('plans'),
+      calls: transaction.objectStore('calls'),
+      notePages: transaction.objectStore('notePages'),
+      debriefs: transaction.objectStore('debriefs'),
+    };
+    // Every write issued at once: a transaction runs its requests in order, and awaiting each would cost a turn.
+    const requests: Promise<unknown>[] = [];
+    let removed = 0;
+    let here: StoredEverything = { plans: [], calls: [], notes: [], debriefs: [] };
+    let pagesHere: NotePage[] = [];
+    if (mode === 'replace') {
+      const [plans, calls, pages, debriefs] = await Promise.all([
+        stores.plans.getAllKeys(),
+        stores.calls.getAllKeys(),
+        stores.notePages.getAll(),
+        stores.debriefs.getAllKeys(),
+      ]);
+      const notes = notesOf(pages);
+      removed = plans.length + calls.length + notes.length + debriefs.length;
+      for (const name of STORES) requests.push(stores[name].clear());
+      // Each record replaced away is a delete in the log; the backup's records follow as writes.
+      for (const id of plans) log({ kind: 'plan', id, deleted: true });
+      for (const id of calls) log({ kind: 'call', id, deleted: true });
+      for (const note of notes) log({ kind: 'note', id: note.id, callId: note.callId, deleted: true });
+      for (const id of debriefs) log({ kind: 'debrief', id, deleted: true });
+    } else {
+      // One read of what is here, then every decision is made in memory.
+      const [plans, calls, pages, debriefs] = await Promise.all([
+        stores.plans.getAll(),
+        stores.calls.getAll(),
+        stores.notePages.getAll(),
+        stores.debriefs.getAll(),
+      ]);
+      pagesHere = pages;
+      here = { plans, calls, notes: notesOf(pages), debriefs };
+    }
+    const { writes, counts } = planRestore(here, valid);
+    // A call's notes are stored in pages (note-pages.ts): each call with notes written gets its pages laid out again.
+    const pagesOfCall = groupByCall(pagesHere);
+    const writtenOfCall = groupByCall(writes.notes);
+    const pagePuts: NotePage[] = [];
+    const pageDeletes: string[] = [];
+    for (const [callId, written] of writtenOfCall) {
+      const { put, remove } = rewriteCall(callId, pagesOfCall.get(callId) ?? [], written);
+      pagePuts.push(...put);
+      pageDeletes.push(...remove);
+    }
+    // The writes go straight to IndexedDB, without a promise and listeners each. A failed one aborts the transaction,
+    // so the commit rejects and nothing is written.
+    const puts = { plans: writes.plans, calls: writes.calls, notePages: pagePuts, debriefs: writes.debriefs };
+    for (const id of pageDeletes) unwrap(stores.notePages).delete(id);
+    for (const name of STORES) {
+      const store = unwrap(stores[name]);
+      for (const record of puts[name]) store.put(record);
+    }
+    for (const plan of writes.plans) log({ kind: 'plan', id: plan.id });
+    for (const call of writes.calls) log({ kind: 'call', id: call.id });
+    for (const note of writes.notes) log({ kind: 'note', id: note.id, callId: note.callId });
+    for (const debrief of writes.debriefs) log({ kind: 'debrief', id: debrief.callId });
+    await Promise.all(requests);
+    return { ...counts, removed };
+  });
 }
 
 /** When the longest-untouched debrief was last saved, or null with none: what the backup reminder weighs. */

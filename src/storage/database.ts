@@ -3,16 +3,20 @@
 // service worker (src/platform/messages.ts). The content script never calls it: its IndexedDB would be the
 // meeting site's.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import * as v from 'valibot';
 import type { Call } from '../domain/call';
 import type { Debrief } from '../domain/debrief';
 import type { Note } from '../domain/note';
 import type { Plan } from '../domain/plan';
-import { pagesOfNotes, type NotePage } from './note-pages';
+import type { ChangeRow } from '../domain/change-log';
+import { notesOf, pagesOfNotes, type NotePage } from './note-pages';
 
 export const DATABASE_NAME = 'ridealong';
-/** v1: one record per note in `notes`. v2: a call's notes in pages of up to 100, in `notePages` (note-pages.ts). */
-export const DATABASE_VERSION = 2;
+/**
+ * v1: one record per note in `notes`. v2: a call's notes in pages of up to 100, in `notePages` (note-pages.ts).
+ * v3: the change log, `changes` (commit.ts), with a row for every record there was, so whatever follows the log from
+ * its start (team sync's push) sees each record once, a round left half-finished under v2 included.
+ */
+export const DATABASE_VERSION = 3;
 
 /** The single truth about stored shapes. Every version bump gets a migration in upgrade() and a test on old data. */
 export interface RidealongSchema extends DBSchema {
@@ -36,6 +40,11 @@ export interface RidealongSchema extends DBSchema {
     key: string;
     value: Debrief;
   };
+  /** One row per change to a record, in the order committed (commit.ts). */
+  changes: {
+    key: number;
+    value: ChangeRow;
+  };
 }
 
 export type RidealongDatabase = IDBPDatabase<RidealongSchema>;
@@ -49,6 +58,32 @@ function createNotePages(database: IDBPDatabase<RidealongSchema>) {
   const pages = database.createObjectStore('notePages', { keyPath: 'id' });
   pages.createIndex('byCall', 'callId');
   return pages;
+}
+
+type StoreNames = 'plans' | 'calls' | 'notePages' | 'debriefs' | 'changes';
+
+/**
+ * v2 → v3: the change log, with one row (origin "migration") for every plan, call, note and debrief stored, in the
+ * upgrade transaction: only IndexedDB requests are awaited, so it stays open, and either all of it lands or v2 stays.
+ */
+async function createChangeLog(transaction: IDBPTransaction<RidealongSchema, StoreNames[], 'versionchange'>) {
+  const log = transaction.db.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
+  const [plans, calls, pages, debriefs] = await Promise.all([
+    transaction.objectStore('plans').getAllKeys(),
+    transaction.objectStore('calls').getAllKeys(),
+    transaction.objectStore('notePages').getAll(),
+    transaction.objectStore('debriefs').getAllKeys(),
+  ]);
+  const at = Date.now();
+  const row = (kind: ChangeRow['kind'], id: string, callId?: string) =>
+    ({ kind, id, ...(callId === undefined ? {} : { callId }), deleted: false, origin: 'migration', at }) as ChangeRow;
+  const rows = [
+    ...plans.map((id) => row('plan', id)),
+    ...calls.map((id) => row('call', id)),
+    ...notesOf(pages).map((note) => row('note', note.id, note.callId)),
+    ...debriefs.map((id) => row('debrief', id)),
+  ];
+  await Promise.all(rows.map((entry) => log.add(entry)));
 }
 
 let connection: Promise<RidealongDatabase> | null = null;
@@ -86,6 +121,7 @@ export function openDatabase(): Promise<RidealongDatabase> {
           calls.createIndex('byStartedAt', 'startedAt');
           database.createObjectStore('debriefs', { keyPath: 'callId' });
           createNotePages(database);
+          database.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
           break;
         }
         case 1: {
@@ -99,6 +135,11 @@ export function openDatabase(): Promise<RidealongDatabase> {
           await Promise.all(pagesOfNotes(notes).map((page) => pages.put(page)));
           legacy.deleteObjectStore('notes');
         }
+        // falls through
+        case 2:
+          await createChangeLog(
+            transaction as unknown as IDBPTransaction<RidealongSchema, StoreNames[], 'versionchange'>,
+          );
       }
     },
     blocking() {
@@ -137,23 +178,4 @@ export async function deleteUnreadableDatabase(): Promise<void> {
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error ?? new Error('The browser could not delete the unreadable data.'));
   });
-}
-
-/** The stores that hold one record per key, written whole. */
-type WholeRecordStore = 'plans' | 'calls' | 'debriefs';
-
-/**
- * Validates a record, then writes it in a transaction of its own with strict durability: resolves once it is on disk,
- * with the record as stored. Nothing malformed ever reaches the store.
- */
-export async function putValidated<Name extends WholeRecordStore>(
-  store: Name,
-  schema: v.GenericSchema<unknown, RidealongSchema[Name]['value']>,
-  record: unknown,
-): Promise<RidealongSchema[Name]['value']> {
-  const valid = v.parse(schema, record);
-  const database = await openDatabase();
-  const transaction = database.transaction(store, 'readwrite', { durability: 'strict' });
-  await Promise.all([transaction.store.put(valid), transaction.done]);
-  return valid;
 }

@@ -8,7 +8,8 @@ import {
 } from '../domain/notes-package';
 import { type Call } from '../domain/call';
 import { planDisplayName } from '../domain/plan';
-import { abortTransaction, openDatabase, putValidated } from './database';
+import { commit, putRecord } from './commit';
+import { openDatabase } from './database';
 import { notesOf, rewriteCall } from './note-pages';
 import { repKey } from '../domain/trends';
 
@@ -25,7 +26,7 @@ export async function getDebriefs(callIds: string[]): Promise<Map<string, Debrie
 }
 
 export function saveDebrief(debrief: Debrief): Promise<Debrief> {
-  return putValidated('debriefs', DebriefSchema, debrief);
+  return putRecord('debriefs', DebriefSchema, debrief);
 }
 
 /** A notes package that can't be merged into this call, with the reason in words. Nothing was written. */
@@ -43,47 +44,39 @@ export class NotesMergeRefused extends Error {
  * copy id (see mergeNotesPackage), never over that note.
  */
 export async function importNotesPackage(localCallId: string, pkg: NotesPackage): Promise<MergeResult> {
-  const database = await openDatabase();
-  const transaction = database.transaction(['calls', 'notePages', 'debriefs'], 'readwrite', {
-    durability: 'strict',
-  });
-  const calls = transaction.objectStore('calls');
-  const pages = transaction.objectStore('notePages');
-  const debriefs = transaction.objectStore('debriefs');
-  const local = await calls.get(localCallId);
-  if (!local) {
-    await abortTransaction(transaction);
-    throw new Error('That call is no longer stored.');
-  }
-  const localPages = await pages.index('byCall').getAll(localCallId);
-  const localNotes = notesOf(localPages);
-  // Who holds each id the package's notes could take: their own, and their copy id on this call.
-  const wanted = pkg.notes.flatMap((note) => [note.id, noteCopyId(localCallId, note.id)]);
-  // Note ids are unique across calls, and a note is found through its call: an import, which is rare, reads every
-  // page once to see which call holds which of the ids it could take.
-  const [allPages, localDebrief] = await Promise.all([pages.getAll(), debriefs.get(localCallId)]);
-  const wantedIds = new Set(wanted);
-  const storedOwners = new Map(
-    notesOf(allPages).flatMap((note) => (wantedIds.has(note.id) ? [[note.id, note.callId] as const] : [])),
-  );
-  let merged: MergeResult;
-  try {
-    merged = mergeNotesPackage(local, localNotes, pkg, localDebrief ?? null, storedOwners);
+  return commit(['calls', 'notePages', 'debriefs'], 'import', async (transaction, log) => {
+    const calls = transaction.objectStore('calls');
+    const pages = transaction.objectStore('notePages');
+    const debriefs = transaction.objectStore('debriefs');
+    const local = await calls.get(localCallId);
+    if (!local) throw new Error('That call is no longer stored.');
+    const localPages = await pages.index('byCall').getAll(localCallId);
+    const localNotes = notesOf(localPages);
+    // Who holds each id the package's notes could take: their own, and their copy id on this call.
+    const wanted = pkg.notes.flatMap((note) => [note.id, noteCopyId(localCallId, note.id)]);
+    // Note ids are unique across calls, and a note is found through its call: an import, which is rare, reads every
+    // page once to see which call holds which of the ids it could take.
+    const [allPages, localDebrief] = await Promise.all([pages.getAll(), debriefs.get(localCallId)]);
+    const wantedIds = new Set(wanted);
+    const storedOwners = new Map(
+      notesOf(allPages).flatMap((note) => (wantedIds.has(note.id) ? [[note.id, note.callId] as const] : [])),
+    );
+    // Thrown inside the commit: nothing of the package is written.
+    const merged = mergeNotesPackage(local, localNotes, pkg, localDebrief ?? null, storedOwners);
     const problem = mergeProblem(merged, localNotes.length);
     if (problem) throw new NotesMergeRefused(problem);
-  } catch (error) {
-    await abortTransaction(transaction);
-    throw error;
-  }
-  const rewritten = rewriteCall(localCallId, localPages, merged.newNotes);
-  await Promise.all([
-    calls.put(merged.call),
-    ...(merged.newNotes.length > 0 ? rewritten.put.map((page) => pages.put(page)) : []),
-    ...(merged.newNotes.length > 0 ? rewritten.remove.map((id) => pages.delete(id)) : []),
-    ...(merged.debrief ? [debriefs.put(merged.debrief)] : []),
-    transaction.done,
-  ]);
-  return merged;
+    const rewritten = rewriteCall(localCallId, localPages, merged.newNotes);
+    await Promise.all([
+      calls.put(merged.call),
+      ...(merged.newNotes.length > 0 ? rewritten.put.map((page) => pages.put(page)) : []),
+      ...(merged.newNotes.length > 0 ? rewritten.remove.map((id) => pages.delete(id)) : []),
+      ...(merged.debrief ? [debriefs.put(merged.debrief)] : []),
+    ]);
+    log({ kind: 'call', id: localCallId });
+    for (const note of merged.newNotes) log({ kind: 'note', id: note.id, callId: localCallId });
+    if (merged.debrief) log({ kind: 'debrief', id: localCallId });
+    return merged;
+  });
 }
 
 /**

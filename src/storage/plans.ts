@@ -2,11 +2,12 @@ import * as v from 'valibot';
 import { importDecision, type ImportDecision } from '../domain/plan-import';
 import { PlanSchema, type Plan } from '../domain/plan';
 import { MAX_REVISION } from '../domain/schema-parts';
-import { abortTransaction, openDatabase, putValidated } from './database';
+import { commit, putRecord } from './commit';
+import { openDatabase } from './database';
 
 /** Writes a plan, validated first so nothing malformed ever reaches the store. Resolves once committed to disk. */
 export function savePlan(plan: Plan): Promise<Plan> {
-  return putValidated('plans', PlanSchema, plan);
+  return putRecord('plans', PlanSchema, plan);
 }
 
 /** The plan changed in another window or tab since this copy was read; saving would silently undo that edit. */
@@ -25,19 +26,19 @@ export class StalePlanError extends Error {
 export async function savePlanEdit(edited: Plan, now: number): Promise<Plan> {
   // Validated before the transaction opens: a valid plan stays valid with the next revision and a new time.
   const valid = v.parse(PlanSchema, edited);
-  const database = await openDatabase();
-  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
-  const stored = await transaction.store.get(valid.id);
-  if (stored && stored.revision !== valid.revision) {
-    await abortTransaction(transaction);
-    throw new StalePlanError(stored);
-  }
-  // What was last exchanged with the other browser is storage's bookkeeping, never the editor's copy of it.
-  const next = stored
-    ? withSyncedRevision({ ...valid, revision: nextRevision(valid.revision), updatedAt: now }, stored.syncedRevision)
-    : valid;
-  await Promise.all([transaction.store.put(next), transaction.done]);
-  return next;
+  return commit(['plans'], 'local', async (transaction, log) => {
+    const store = transaction.objectStore('plans');
+    const stored = await store.get(valid.id);
+    // Thrown inside the commit: it writes nothing.
+    if (stored && stored.revision !== valid.revision) throw new StalePlanError(stored);
+    // What was last exchanged with the other browser is storage's bookkeeping, never the editor's copy of it.
+    const next = stored
+      ? withSyncedRevision({ ...valid, revision: nextRevision(valid.revision), updatedAt: now }, stored.syncedRevision)
+      : valid;
+    await store.put(next);
+    log({ kind: 'plan', id: next.id });
+    return next;
+  });
 }
 
 export async function getPlan(id: string): Promise<Plan | undefined> {
@@ -45,9 +46,10 @@ export async function getPlan(id: string): Promise<Plan | undefined> {
 }
 
 export async function deletePlan(id: string): Promise<void> {
-  const database = await openDatabase();
-  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
-  await Promise.all([transaction.store.delete(id), transaction.done]);
+  await commit(['plans'], 'local', async (transaction, log) => {
+    await transaction.objectStore('plans').delete(id);
+    log({ kind: 'plan', id, deleted: true });
+  });
 }
 
 /** Every plan, soonest first. */
@@ -80,19 +82,22 @@ export interface ImportOutcome {
  */
 export async function importPlans(plans: Plan[], overwrite: ReadonlySet<string> = new Set()): Promise<ImportOutcome[]> {
   const valid = plans.map((plan) => v.parse(PlanSchema, plan));
-  const database = await openDatabase();
-  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
-  const outcomes: ImportOutcome[] = [];
-  for (const plan of valid) {
-    const decision = importDecision(plan, await transaction.store.get(plan.id));
-    const write =
-      decision === 'new' || decision === 'update' || (decision === 'local-changed' && overwrite.has(plan.id));
-    // Remembers the revision taken, so a later local edit is told apart from a plan left as it came.
-    if (write) await transaction.store.put({ ...plan, syncedRevision: plan.revision });
-    outcomes.push({ plan, decision, written: write });
-  }
-  await transaction.done;
-  return outcomes;
+  return commit(['plans'], 'import', async (transaction, log) => {
+    const store = transaction.objectStore('plans');
+    const outcomes: ImportOutcome[] = [];
+    for (const plan of valid) {
+      const decision = importDecision(plan, await store.get(plan.id));
+      const write =
+        decision === 'new' || decision === 'update' || (decision === 'local-changed' && overwrite.has(plan.id));
+      // Remembers the revision taken, so a later local edit is told apart from a plan left as it came.
+      if (write) {
+        await store.put({ ...plan, syncedRevision: plan.revision });
+        log({ kind: 'plan', id: plan.id });
+      }
+      outcomes.push({ plan, decision, written: write });
+    }
+    return outcomes;
+  });
 }
 
 /**
@@ -100,15 +105,17 @@ export async function importPlans(plans: Plan[], overwrite: ReadonlySet<string> 
  * revision too, so a copy coming back edited there is told apart from one edited on both sides.
  */
 export async function markPlansShared(shared: readonly Pick<Plan, 'id' | 'revision'>[]): Promise<void> {
-  const database = await openDatabase();
-  const transaction = database.transaction('plans', 'readwrite', { durability: 'strict' });
-  for (const { id, revision } of shared) {
-    const stored = await transaction.store.get(id);
-    // A plan edited again since the code was made keeps its own record: that edit is not shared yet.
-    if (stored && stored.revision === revision && stored.syncedRevision !== revision)
-      await transaction.store.put({ ...stored, syncedRevision: revision });
-  }
-  await transaction.done;
+  await commit(['plans'], 'local', async (transaction, log) => {
+    const store = transaction.objectStore('plans');
+    for (const { id, revision } of shared) {
+      const stored = await store.get(id);
+      // A plan edited again since the code was made keeps its own record: that edit is not shared yet.
+      if (stored && stored.revision === revision && stored.syncedRevision !== revision) {
+        await store.put({ ...stored, syncedRevision: revision });
+        log({ kind: 'plan', id });
+      }
+    }
+  });
 }
 
 /**

@@ -8,7 +8,8 @@ import { NoteSchema, type Note } from '../domain/note';
 import { PlanSchema, type Plan } from '../domain/plan';
 import { noteCopyId } from '../domain/notes-package';
 import { planSyncMerge, type DocSyncState, type IncomingDoc, type SyncMergePlan } from '../domain/team-sync';
-import { abortTransaction, openDatabase } from './database';
+import { commit } from './commit';
+import { openDatabase } from './database';
 import { groupByCall, notesOf, rewriteCall } from './note-pages';
 
 export interface SharedRecords {
@@ -62,38 +63,33 @@ export async function mergeSyncedDocs(
   const debriefCalls = new Set(
     incoming.flatMap((doc) => (doc.payload.kind === 'debrief' ? [doc.payload.debrief.callId] : [])),
   );
-  const database = await openDatabase();
-  const transaction = database.transaction(['plans', 'calls', 'notePages', 'debriefs'], 'readwrite', {
-    durability: 'strict',
-  });
-  const stores = {
-    plans: transaction.objectStore('plans'),
-    calls: transaction.objectStore('calls'),
-    notePages: transaction.objectStore('notePages'),
-    debriefs: transaction.objectStore('debriefs'),
-  };
-  const found = <T>(entries: [string, T | undefined][]) =>
-    new Map(entries.filter((entry): entry is [string, T] => entry[1] !== undefined));
-  const [plans, calls, debriefs, pagesByCall, allPages] = await Promise.all([
-    Promise.all([...wanted.plans].map(async (id) => [id, await stores.plans.get(id)] as [string, Plan | undefined])),
-    Promise.all([...wanted.calls].map(async (id) => [id, await stores.calls.get(id)] as [string, Call | undefined])),
-    Promise.all(
-      [...debriefCalls].map(async (id) => [id, await stores.debriefs.get(id)] as [string, Debrief | undefined]),
-    ),
-    Promise.all(
-      [...wanted.noteCalls].map(async (id) => [id, await stores.notePages.index('byCall').getAll(id)] as const),
-    ),
-    // Note ids are unique across calls and a note is found through its call (note-pages.ts): only when notes
-    // arrive are all pages read, to see which call holds which of their ids.
-    noteIds.size > 0 ? stores.notePages.getAll() : Promise.resolve([]),
-  ]);
-  const noteOwners = new Map(
-    notesOf(allPages).flatMap((note) => (noteIds.has(note.id) ? [[note.id, note.callId] as const] : [])),
-  );
-  const pagesHere = new Map(pagesByCall);
-  let plan: SyncMergePlan;
-  try {
-    plan = planSyncMerge(
+  return commit(['plans', 'calls', 'notePages', 'debriefs'], 'sync', async (transaction, log) => {
+    const stores = {
+      plans: transaction.objectStore('plans'),
+      calls: transaction.objectStore('calls'),
+      notePages: transaction.objectStore('notePages'),
+      debriefs: transaction.objectStore('debriefs'),
+    };
+    const found = <T>(entries: [string, T | undefined][]) =>
+      new Map(entries.filter((entry): entry is [string, T] => entry[1] !== undefined));
+    const [plans, calls, debriefs, pagesByCall, allPages] = await Promise.all([
+      Promise.all([...wanted.plans].map(async (id) => [id, await stores.plans.get(id)] as [string, Plan | undefined])),
+      Promise.all([...wanted.calls].map(async (id) => [id, await stores.calls.get(id)] as [string, Call | undefined])),
+      Promise.all(
+        [...debriefCalls].map(async (id) => [id, await stores.debriefs.get(id)] as [string, Debrief | undefined]),
+      ),
+      Promise.all(
+        [...wanted.noteCalls].map(async (id) => [id, await stores.notePages.index('byCall').getAll(id)] as const),
+      ),
+      // Note ids are unique across calls and a note is found through its call (note-pages.ts): only when notes
+      // arrive are all pages read, to see which call holds which of their ids.
+      noteIds.size > 0 ? stores.notePages.getAll() : Promise.resolve([]),
+    ]);
+    const noteOwners = new Map(
+      notesOf(allPages).flatMap((note) => (noteIds.has(note.id) ? [[note.id, note.callId] as const] : [])),
+    );
+    const pagesHere = new Map(pagesByCall);
+    const plan = planSyncMerge(
       {
         plans: found(plans),
         calls: found(calls),
@@ -104,24 +100,26 @@ export async function mergeSyncedDocs(
       incoming,
       states,
     );
-    // The last gate before the database: every record written passes its schema again.
+    // The last gate before the database: every record written passes its schema again. A failure throws, and the
+    // commit writes nothing.
     for (const record of plan.writes.plans) v.parse(PlanSchema, record);
     for (const record of plan.writes.calls) v.parse(CallSchema, record);
     for (const record of plan.writes.notes) v.parse(NoteSchema, record);
     for (const record of plan.writes.debriefs) v.parse(DebriefSchema, record);
-  } catch (error) {
-    await abortTransaction(transaction);
-    throw error;
-  }
-  const requests: Promise<unknown>[] = [];
-  for (const record of plan.writes.plans) requests.push(stores.plans.put(record));
-  for (const record of plan.writes.calls) requests.push(stores.calls.put(record));
-  for (const record of plan.writes.debriefs) requests.push(stores.debriefs.put(record));
-  for (const [callId, written] of groupByCall(plan.writes.notes)) {
-    const { put, remove } = rewriteCall(callId, pagesHere.get(callId) ?? [], written);
-    for (const id of remove) requests.push(stores.notePages.delete(id));
-    for (const page of put) requests.push(stores.notePages.put(page));
-  }
-  await Promise.all([...requests, transaction.done]);
-  return plan;
+    const requests: Promise<unknown>[] = [];
+    for (const record of plan.writes.plans) requests.push(stores.plans.put(record));
+    for (const record of plan.writes.calls) requests.push(stores.calls.put(record));
+    for (const record of plan.writes.debriefs) requests.push(stores.debriefs.put(record));
+    for (const [callId, written] of groupByCall(plan.writes.notes)) {
+      const { put, remove } = rewriteCall(callId, pagesHere.get(callId) ?? [], written);
+      for (const id of remove) requests.push(stores.notePages.delete(id));
+      for (const page of put) requests.push(stores.notePages.put(page));
+    }
+    for (const record of plan.writes.plans) log({ kind: 'plan', id: record.id });
+    for (const record of plan.writes.calls) log({ kind: 'call', id: record.id });
+    for (const record of plan.writes.notes) log({ kind: 'note', id: record.id, callId: record.callId });
+    for (const record of plan.writes.debriefs) log({ kind: 'debrief', id: record.callId });
+    await Promise.all(requests);
+    return plan;
+  });
 }

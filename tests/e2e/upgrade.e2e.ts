@@ -54,9 +54,9 @@ describe('a schema upgrade', () => {
     const outcome = await upgrader.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          const request = indexedDB.open('ridealong', 3);
+          const request = indexedDB.open('ridealong', 4);
           request.onblocked = () => resolve('blocked');
-          request.onupgradeneeded = () => request.result.createObjectStore('added-in-v3');
+          request.onupgradeneeded = () => request.result.createObjectStore('added-in-v4');
           request.onerror = () => resolve(`failed: ${request.error?.name}`);
           request.onsuccess = () => {
             request.result.close();
@@ -68,7 +68,7 @@ describe('a schema upgrade', () => {
     expect(outcome).toBe('upgraded');
 
     // Each page reopens the database when it next needs it, at the new version, and still works. (This build knows
-    // version 2 only, so "works" here is the plain message that the data is newer, not a blank or frozen page.)
+    // version 3 only, so "works" here is the plain message that the data is newer, not a blank or frozen page.)
     await popup.page.reload();
     await expect
       .poll(() => popup.page.getByRole('alert').innerText())

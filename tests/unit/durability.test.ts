@@ -63,8 +63,10 @@ describe('every acknowledged write', () => {
 
     const writes = opened.filter((transaction) => transaction.mode === 'readwrite');
     expect(new Set(writes.flatMap((transaction) => transaction.stores))).toEqual(
-      new Set(['plans', 'calls', 'notePages', 'debriefs']),
+      new Set(['plans', 'calls', 'notePages', 'debriefs', 'changes']),
     );
+    // Every write logged its change in the same transaction: none wrote a record store without the log.
+    expect(writes.filter((transaction) => !transaction.stores.includes('changes'))).toEqual([]);
     expect(writes.length).toBeGreaterThanOrEqual(12);
     expect(writes.filter((transaction) => transaction.durability !== 'strict')).toEqual([]);
   });

@@ -51,3 +51,34 @@ export async function resetDatabase(): Promise<void> {
     request.onsuccess = request.onerror = resolve;
   });
 }
+
+/** An old schema's layout, frozen in a test: each store's key path and indexes as that version shipped them. */
+export type RawLayout = Record<string, { keyPath: string; indexes: Record<string, string | readonly string[]> }>;
+
+/**
+ * Writes a database at an old `version` with the raw IndexedDB API, from a frozen copy of that version's layout, so
+ * it keeps describing that version however the code's schema moves on. No storage code of the app is used.
+ */
+export function writeRawDatabase(version: number, layout: RawLayout, records: Record<string, object[]>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE_NAME, version);
+    request.onupgradeneeded = () => {
+      for (const [name, { keyPath, indexes }] of Object.entries(layout)) {
+        const store = request.result.createObjectStore(name, { keyPath });
+        for (const [index, path] of Object.entries(indexes)) store.createIndex(index, path as string | string[]);
+      }
+    };
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const database = request.result;
+      const transaction = database.transaction(Object.keys(layout), 'readwrite');
+      for (const [name, list] of Object.entries(records))
+        for (const record of list) transaction.objectStore(name).put(record);
+      transaction.oncomplete = () => {
+        database.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+}

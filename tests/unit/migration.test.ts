@@ -20,7 +20,7 @@ import {
 } from '../../src/storage/database';
 import { deleteNote, listNotesForCall } from '../../src/storage/notes';
 import { listPlansBySchedule, listPlansForMeeting } from '../../src/storage/plans';
-import { PLAN, resetDatabase, T } from './fixtures';
+import { PLAN, resetDatabase, T, writeRawDatabase } from './fixtures';
 
 afterEach(resetDatabase);
 
@@ -36,27 +36,7 @@ type V1Records = Record<keyof typeof V1_LAYOUT, object[]>;
 
 /** Writes a version-1 database holding `records`, without any of the app's storage code. */
 function writeV1Database(records: V1Records): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE_NAME, 1);
-    request.onupgradeneeded = () => {
-      for (const [name, layout] of Object.entries(V1_LAYOUT)) {
-        const store = request.result.createObjectStore(name, { keyPath: layout.keyPath });
-        for (const [index, keyPath] of Object.entries(layout.indexes)) store.createIndex(index, keyPath as string);
-      }
-    };
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const database = request.result;
-      const transaction = database.transaction(Object.keys(V1_LAYOUT), 'readwrite');
-      for (const [name, list] of Object.entries(records))
-        for (const record of list) transaction.objectStore(name).put(record);
-      transaction.oncomplete = () => {
-        database.close();
-        resolve();
-      };
-      transaction.onerror = () => reject(transaction.error);
-    };
-  });
+  return writeRawDatabase(1, V1_LAYOUT, records);
 }
 
 const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;

@@ -26,17 +26,21 @@ const MEETING = { platform: 'meet', code: 'abc-defg-hij' } as const;
 afterEach(resetDatabase);
 
 describe('the database', () => {
-  it('is "ridealong" version 2 with the stores and indexes later issues need', async () => {
+  it('is "ridealong" version 3 with the stores and indexes later issues need, and the change log', async () => {
     const database = await openDatabase();
     expect(database.name).toBe('ridealong');
     expect(database.version).toBe(DATABASE_VERSION);
-    expect([...database.objectStoreNames].sort()).toEqual(['calls', 'debriefs', 'notePages', 'plans']);
+    expect([...database.objectStoreNames].sort()).toEqual(['calls', 'changes', 'debriefs', 'notePages', 'plans']);
     const transaction = database.transaction(['plans', 'calls', 'notePages', 'debriefs']);
     expect([...transaction.objectStore('plans').indexNames].sort()).toEqual(['byMeetingKey', 'byScheduledStart']);
     expect([...transaction.objectStore('calls').indexNames].sort()).toEqual(['byPlan', 'byStartedAt']);
     // A call's notes are stored in pages, found through their call.
     expect([...transaction.objectStore('notePages').indexNames]).toEqual(['byCall']);
     expect(transaction.objectStore('debriefs').keyPath).toBe('callId');
+    // One row per change, numbered in the order committed (storage/commit.ts).
+    const log = database.transaction('changes').store;
+    expect(log.keyPath).toBe('seq');
+    expect(log.autoIncrement).toBe(true);
   });
 
   it('closes its connection when another context needs to upgrade, instead of blocking it', async () => {
