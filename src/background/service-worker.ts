@@ -3,6 +3,7 @@
 import { browser, type Runtime } from '../platform/browser';
 import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/messages';
 import { announceChange, changeFor } from '../platform/changes';
+import { announceCommits } from '../platform/commit-announcer';
 import { followReload } from '../platform/on-demand';
 import { ON_DEMAND_LEAVING_MESSAGE } from '../platform/frame-channel';
 import { handleCommand } from './commands';
@@ -13,12 +14,12 @@ import { closeStorageToContentScripts, recordDataLoss } from '../platform/device
 import { whenDataLost } from '../storage/database';
 import { errorText } from '../domain/text';
 
-/** The requests that write a call or a note. */
-const WRITES = new Set(['call/start', 'call/moveTo', 'call/tickQuestion', 'call/end', 'notes/save', 'notes/delete']);
-
 void closeStorageToContentScripts();
 // The worker is often first to open the database after the browser lost it: it records that for the pages.
 whenDataLost(() => void recordDataLoss(Date.now()));
+// Whatever the worker commits (a request's write, team sync's merges) is told to every surface, and a change for the
+// team arms a sync round once writes settle.
+announceCommits(() => void syncSoon());
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> => {
   if (isOverlayBlockedReport(message, sender, browser.runtime.id)) {
@@ -42,8 +43,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       // Every other surface showing this call hears of the change at once, with the stored record.
       const change = changeFor(request, value);
       if (change) void announceChange(change);
-      // A write here is a change for the team too, when its plan is shared: a round follows once writes settle.
-      if (WRITES.has(request.type)) void syncSoon();
       return { ok: true, value };
     },
     (error: unknown) => ({ ok: false, error: errorText(error) }),

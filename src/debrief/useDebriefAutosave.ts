@@ -1,7 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Debrief } from '../domain/debrief';
 import { saveDebrief } from '../storage/debriefs';
-import { teamSyncSoon } from '../platform/team-sync-soon';
 import { useAutosave } from '../ui/useAutosave';
 
 /** After a failed save, it is tried again on its own this long after, and at once on "Try saving again". */
@@ -29,7 +28,7 @@ export function useDebriefAutosave() {
       const next = pending.current;
       pending.current = null;
       if (!next) return null;
-      return saveDebrief(next).then(teamSyncSoon, (error: unknown) => {
+      return saveDebrief(next).catch((error: unknown) => {
         // Kept, unless a newer edit already replaced it: "Try again" and leaving the page both save it then.
         pending.current ??= next;
         throw error;

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { CallSchema, type Call } from '../domain/call';
 import { NoteSchema, type Note } from '../domain/note';
 import { IdSchema } from '../domain/schema-parts';
+import { CHANGE_KINDS, CHANGE_ORIGINS } from '../domain/change-log';
 import { browser, type Runtime } from './browser';
 import { isTrustedSender, type OverlayRequest } from './messages';
 
@@ -16,6 +17,28 @@ export const CallChangeSchema = v.variant('type', [
   /** A note or its new version was stored. */
   v.strictObject({ type: v.literal('changed/note'), note: NoteSchema }),
   v.strictObject({ type: v.literal('changed/note-deleted'), callId: IdSchema, noteId: IdSchema }),
+  /**
+   * Records committed anywhere (storage/commit.ts), as their change-log rows: the one announcement every write makes,
+   * whoever made it (the worker, the popup, the debrief, a restore, an import, team sync). Surfaces read what they
+   * show again; the rows name what changed, never its content.
+   */
+  v.strictObject({
+    type: v.literal('changed/records'),
+    changes: v.pipe(
+      v.array(
+        v.strictObject({
+          seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+          kind: v.picklist(CHANGE_KINDS),
+          id: IdSchema,
+          callId: v.optional(IdSchema),
+          deleted: v.boolean(),
+          origin: v.picklist(CHANGE_ORIGINS),
+          at: v.number(),
+        }),
+      ),
+      v.maxLength(100_000),
+    ),
+  }),
 ]);
 export type CallChange = v.InferOutput<typeof CallChangeSchema>;
 
@@ -45,8 +68,19 @@ export async function announceChange(change: CallChange): Promise<void> {
   }
 }
 
-/** Pages and frames: calls `listener` with each valid change from this extension; returns the unsubscribe. */
+const localListeners = new Set<(change: CallChange) => void>();
+
+/** A change committed in this context: its own listeners hear it too (a broadcast never reaches its sender). */
+export function hearLocally(change: CallChange): void {
+  for (const listener of localListeners) listener(change);
+}
+
+/**
+ * Pages and frames: calls `listener` with each valid change from this extension, and with this context's own
+ * commits; returns the unsubscribe.
+ */
 export function listenForChanges(listener: (change: CallChange) => void): () => void {
+  localListeners.add(listener);
   const onMessage = (message: unknown, sender: Runtime.MessageSender): undefined => {
     if (!isTrustedSender(sender, browser.runtime.id)) return undefined;
     const parsed = v.safeParse(CallChangeSchema, message);
@@ -55,5 +89,8 @@ export function listenForChanges(listener: (change: CallChange) => void): () => 
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
-  return () => browser.runtime.onMessage.removeListener(onMessage);
+  return () => {
+    localListeners.delete(listener);
+    browser.runtime.onMessage.removeListener(onMessage);
+  };
 }

@@ -5,7 +5,6 @@ import type { Plan } from '../domain/plan';
 import { savePlanEdit, StalePlanError } from '../storage/plans';
 import { errorText } from '../domain/text';
 import { useAutosave, type AutosaveState } from '../ui/useAutosave';
-import { teamSyncSoon } from '../platform/team-sync-soon';
 
 export type SaveState =
   | { status: 'saved' }
@@ -49,7 +48,6 @@ export function usePlanAutosave(plan: Plan, setPlan: (update: (current: Plan) =>
         lastSaved.current = content;
         baseRevision.current = saved.revision;
         setPlan((current) => ({ ...current, revision: saved.revision, updatedAt: saved.updatedAt }));
-        teamSyncSoon();
       });
     },
     hasUnsaved: () => contentOf(latest.current) !== lastSaved.current,

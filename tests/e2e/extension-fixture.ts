@@ -133,3 +133,17 @@ export async function resetBetweenTests(browser: ExtensionBrowser): Promise<void
   });
   await page.close();
 }
+
+/** The path Chrome shows in `page`'s tab's side panel, once the worker has enabled it for that meeting tab. */
+export async function sidePanelPathFor(browser: ExtensionBrowser, page: Page): Promise<string> {
+  await page.bringToFront();
+  const worker = browser.context.serviceWorkers().at(-1)!;
+  return worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    for (;;) {
+      const options = await chrome.sidePanel.getOptions({ tabId: tab!.id });
+      if (options.enabled && options.path) return options.path;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, page.url());
+}

@@ -58,6 +58,17 @@ async function endRunningCall(overlay: OverlayFrame): Promise<void> {
   await overlay.frame.getByRole('button', { name: `Start call: ${PLAN}` }).waitFor();
 }
 
+/** The page sees focus on our host and moves it to an input of its own, "Chat". */
+async function pageTakesTheKeyboard(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const trap = document.createElement('input');
+    trap.id = 'trap';
+    trap.setAttribute('aria-label', 'Chat');
+    document.body.append(trap);
+    trap.focus();
+  });
+}
+
 /** The host's box as the page measures it, once the overlay has settled. */
 async function hostBox(overlay: OverlayFrame): Promise<{ width: number; height: number }> {
   await overlay.waitUntilSettled();
@@ -303,13 +314,7 @@ describe('input to the overlay', () => {
     await page.keyboard.type('Budget is');
 
     // The page sees focus on our host and moves it to an input of its own.
-    await page.evaluate(() => {
-      const trap = document.createElement('input');
-      trap.id = 'trap';
-      trap.setAttribute('aria-label', 'Chat');
-      document.body.append(trap);
-      trap.focus();
-    });
+    await pageTakesTheKeyboard(page);
     await page.keyboard.type(' 40k');
     await overlay.frame.getByRole('alert').filter({ hasText: 'The keyboard left Ridealong' }).waitFor();
     expect(await line.inputValue()).toBe('Budget is');
@@ -341,13 +346,7 @@ describe('input to the overlay', () => {
         overlay.frame.getByRole('button', { name: 'Save note' }).evaluate((b) => b === document.activeElement),
       )
       .toBe(true);
-    await page.evaluate(() => {
-      const trap = document.createElement('input');
-      trap.id = 'trap';
-      trap.setAttribute('aria-label', 'Chat');
-      document.body.append(trap);
-      trap.focus();
-    });
+    await pageTakesTheKeyboard(page);
     await overlay.frame.getByRole('alert').filter({ hasText: 'The keyboard left Ridealong' }).waitFor();
     expect(await line.inputValue()).toBe('Half a thought');
     await line.click();

@@ -4,7 +4,7 @@
 // page in a tab, the page Chrome puts in the panel for that meeting tab.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, extensionUrl, startExtensionBrowser } from './extension-fixture';
+import { type ExtensionBrowser, extensionUrl, sidePanelPathFor, startExtensionBrowser } from './extension-fixture';
 import { openMeeting, OverlayFrame } from './pages/overlay.mjs';
 import { seedPlanForNow, SEEDED_TITLE } from './seed';
 
@@ -15,19 +15,7 @@ let meeting: Page;
 let overlay: OverlayFrame;
 let panel: Page;
 
-/** The path Chrome shows in the meeting tab's side panel, as the worker set it. */
-async function panelPathFor(page: Page): Promise<string> {
-  await page.bringToFront();
-  const worker = browser.context.serviceWorkers().at(-1)!;
-  return worker.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    for (;;) {
-      const options = await chrome.sidePanel.getOptions({ tabId: tab!.id });
-      if (options.enabled && options.path) return options.path;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }, page.url());
-}
+const panelPathFor = (page: Page) => sidePanelPathFor(browser, page);
 
 async function openPanelPage(): Promise<Page> {
   const path = await panelPathFor(meeting);

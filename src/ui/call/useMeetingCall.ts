@@ -62,11 +62,38 @@ export function useMeetingCall(
   useEffect(() => {
     void loadNoteTags().then(setTags);
   }, []);
-  // A change made on another surface: the call shown is always the stored one.
+  // A change made on another surface: the call shown is always the stored one. A commit made anywhere (the popup
+  // ending the call, a restore, an import, team sync) names the records it changed: the shown call is read again;
+  // with none shown, the meeting is (its plans and any call of it).
+  const shownId = useRef<string | null>(null);
+  shownId.current = call?.id ?? null;
   useEffect(
     () =>
       listenForChanges((change) => {
         if (change.type === 'changed/call' && meetingKey(change.call.meeting) === key) show(change.call);
+        if (change.type !== 'changed/records') return;
+        const calls = change.changes.filter((row) => row.kind === 'call');
+        const shown = shownId.current;
+        if (shown && calls.some((row) => row.id === shown)) {
+          void requestFromServiceWorker({ type: 'call/get', callId: shown }).then(
+            (stored) => stored && show(stored),
+            () => undefined,
+          );
+        } else if (!shown && change.changes.some((row) => row.kind === 'call' || row.kind === 'plan')) {
+          // The plans offered and any call of this meeting, as stored now (a plan deleted, imported or edited); the
+          // call that just ended stays said.
+          void requestFromServiceWorker({ type: 'meeting/state', meeting }).then(
+            (fresh) => {
+              state.update((current) => ({
+                ...current,
+                linkedPlans: fresh.linkedPlans,
+                nearbyPlans: fresh.nearbyPlans,
+              }));
+              if (fresh.activeCall) show(fresh.activeCall);
+            },
+            () => undefined,
+          );
+        }
       }),
     [key],
   );

@@ -197,6 +197,21 @@ function useNoteChangesElsewhere(
       if (change.type === 'changed/note-deleted' && change.callId === callId) {
         setNotes((current) => withDeletedElsewhere(current, change.noteId));
       }
+      // A commit anywhere (an import of the partner's notes, a restore, team sync) names the notes it changed: the
+      // deleted ones go, and the others are read again as stored.
+      if (change.type !== 'changed/records') return;
+      const rows = change.changes.filter((row) => row.kind === 'note' && row.callId === callId);
+      for (const row of rows.filter((row) => row.deleted)) setNotes((current) => withDeletedElsewhere(current, row.id));
+      const written = new Set(rows.filter((row) => !row.deleted).map((row) => row.id));
+      if (written.size === 0) return;
+      void requestFromServiceWorker({ type: 'notes/list', callId }).then(
+        (stored) => {
+          for (const note of stored)
+            if (written.has(note.id) && !deletedIds.has(note.id))
+              setNotes((current) => withStoredElsewhere(current, note));
+        },
+        () => undefined,
+      );
     });
   }, [callId]);
 }
