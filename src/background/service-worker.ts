@@ -5,7 +5,7 @@ import { isTrustedSender, parseOverlayRequest, type Reply } from '../platform/me
 import { announceChange, changeFor } from '../platform/changes';
 import { announceCommits } from '../platform/commit-announcer';
 import { followReload } from '../platform/on-demand';
-import { ON_DEMAND_LEAVING_MESSAGE } from '../platform/frame-channel';
+import { ON_DEMAND_LEAVING_MESSAGE, ON_DEMAND_MAY_LEAVE_MESSAGE } from '../platform/frame-channel';
 import { handleCommand } from './commands';
 import { listenForSyncAlarms, syncSoon } from './team-sync';
 import { isContentScriptReport, isOverlayBlockedReport, markOverlayBlocked } from './overlay-blocked';
@@ -28,8 +28,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       () => ({ ok: false, error: 'The toolbar button could not be marked.' }),
     );
   }
+  if (isContentScriptReport(ON_DEMAND_MAY_LEAVE_MESSAGE, message, sender, browser.runtime.id)) {
+    followReload(sender.tab!.id!, false);
+    return Promise.resolve({ ok: true, value: null });
+  }
   if (isContentScriptReport(ON_DEMAND_LEAVING_MESSAGE, message, sender, browser.runtime.id)) {
-    followReload(sender.tab!.id!);
+    followReload(sender.tab!.id!, true);
     return Promise.resolve({ ok: true, value: null });
   }
   if (!isTrustedSender(sender, browser.runtime.id)) {

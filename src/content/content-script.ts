@@ -27,6 +27,7 @@ import {
 import {
   FOCUS_NOTE_MESSAGE,
   ON_DEMAND_LEAVING_MESSAGE,
+  ON_DEMAND_MAY_LEAVE_MESSAGE,
   OVERLAY_BLOCKED_MESSAGE,
   parseFrameToHost,
   TOGGLE_OVERLAY_MESSAGE,
@@ -406,6 +407,10 @@ window.addEventListener('popstate', sync);
 window.addEventListener('resize', onResize);
 // A tab Ridealong was asked onto: the worker follows a reload and puts it back on the same site.
 if (onDemand) {
+  // Twice: before the page starts to go (the message always gets out), and as it goes (the new page has committed).
+  window.addEventListener('beforeunload', () => {
+    chrome.runtime.sendMessage({ type: ON_DEMAND_MAY_LEAVE_MESSAGE }).catch(() => undefined);
+  });
   window.addEventListener('pagehide', () => {
     chrome.runtime.sendMessage({ type: ON_DEMAND_LEAVING_MESSAGE }).catch(() => undefined);
   });

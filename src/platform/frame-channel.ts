@@ -20,6 +20,12 @@ export const OVERLAY_BLOCKED_MESSAGE = 'ridealong/overlay-blocked';
  */
 export const ON_DEMAND_LEAVING_MESSAGE = 'ridealong/on-demand-leaving';
 
+/**
+ * The same, earlier: sent on beforeunload, while the page is whole. A message sent on pagehide can be lost with the
+ * page that sends it (the browser drops a channel whose frame is gone), and then nothing would follow the reload.
+ */
+export const ON_DEMAND_MAY_LEAVE_MESSAGE = 'ridealong/on-demand-may-leave';
+
 /** Content script → overlay frame, once, over window.postMessage: the private channel's port, and the token. */
 export interface ConnectMessage {
   ridealong: 'connect';

@@ -46,34 +46,50 @@ export async function runOnTab(tabId: number, url: string | undefined): Promise<
 /** How long the worker waits for a tab that is going away to load again. */
 const RELOAD_WAIT_MS = 60_000;
 
+/** The tabs whose next load the worker waits for, each with what to do once it has loaded. */
+const following = new Map<number, (url: string | undefined) => void>();
+/** When each tab's last reload was followed: a pagehide message that comes after it is the same reload, late. */
+const followedAt = new Map<number, number>();
+const LATE_MESSAGE_MS = 10_000;
+
 /**
- * A tab Ridealong was asked onto is going away (its content script said so). The worker waits for it to finish
- * loading, only for that tab and only for a minute: listening to every tab's updates all the time would wake the
- * worker for each page any tab loads.
+ * A tab Ridealong was asked onto may be going away (its content script said so on beforeunload, and again on
+ * pagehide: `pageIsGoing`). The worker waits for it to finish loading, only for that tab and only for a minute:
+ * listening to every tab's updates all the time would wake the worker for each page any tab loads. One wait per tab,
+ * however many times it is told, so Ridealong comes back once.
  */
-export function followReload(tabId: number): void {
-  let followed = false;
-  const loaded = (url: string | undefined) => {
-    if (followed) return;
-    followed = true;
-    stop();
-    void reloadedTab(tabId, url);
-  };
-  const onUpdated = (updatedId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-    if (updatedId === tabId && change.status === 'complete') loaded(tab.url);
-  };
-  const stop = () => {
-    clearTimeout(timer);
-    browser.tabs.onUpdated.removeListener(onUpdated);
-  };
-  const timer = setTimeout(stop, RELOAD_WAIT_MS);
-  browser.tabs.onUpdated.addListener(onUpdated);
-  // The page said it was going as the new one committed, so the tab is loading now, unless the new page already
-  // finished before this message got through (a quick reload on a busy machine): then its "complete" came before
-  // anyone listened, and it is taken from the tab as it is.
+export function followReload(tabId: number, pageIsGoing: boolean): void {
+  let loaded = following.get(tabId);
+  if (!loaded && pageIsGoing && Date.now() - (followedAt.get(tabId) ?? -Infinity) < LATE_MESSAGE_MS) return;
+  if (!loaded) {
+    let followed = false;
+    const onUpdated = (updatedId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+      if (updatedId === tabId && change.status === 'complete') loaded?.(tab.url);
+    };
+    const stop = () => {
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      following.delete(tabId);
+    };
+    loaded = (url) => {
+      if (followed) return;
+      followed = true;
+      followedAt.set(tabId, Date.now());
+      stop();
+      void reloadedTab(tabId, url);
+    };
+    const timer = setTimeout(stop, RELOAD_WAIT_MS);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    following.set(tabId, loaded);
+  }
+  if (!pageIsGoing) return;
+  // On pagehide the new page has committed, so the tab is loading, unless it already finished before this message
+  // got through (a quick reload on a busy machine): then its "complete" came before anyone listened, and it is taken
+  // from the tab as it is. (Not on beforeunload: then the tab is still the old page, complete.)
+  const done = loaded;
   void browser.tabs.get(tabId).then(
-    (tab) => tab.status === 'complete' && loaded(tab.url),
-    () => stop(),
+    (tab) => tab.status === 'complete' && done(tab.url),
+    () => undefined,
   );
 }
 

@@ -4,13 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../src/platform/browser', () => ({ browser: {} }));
 const { isContentScriptReport } = await import('../../src/background/overlay-blocked');
-const { ON_DEMAND_LEAVING_MESSAGE, OVERLAY_BLOCKED_MESSAGE } = await import('../../src/platform/frame-channel');
+const { ON_DEMAND_LEAVING_MESSAGE, ON_DEMAND_MAY_LEAVE_MESSAGE, OVERLAY_BLOCKED_MESSAGE } =
+  await import('../../src/platform/frame-channel');
 
 const FROM_TAB = { id: 'ours', tab: { id: 4 } } as never;
 
 describe('reports from a content script', () => {
   it('are exactly { type }, from our own content script in a tab', () => {
-    for (const type of [OVERLAY_BLOCKED_MESSAGE, ON_DEMAND_LEAVING_MESSAGE]) {
+    for (const type of [OVERLAY_BLOCKED_MESSAGE, ON_DEMAND_LEAVING_MESSAGE, ON_DEMAND_MAY_LEAVE_MESSAGE]) {
       expect(isContentScriptReport(type, { type }, FROM_TAB, 'ours')).toBe(true);
       expect(isContentScriptReport(type, { type, tabId: 9 }, FROM_TAB, 'ours')).toBe(false);
       expect(isContentScriptReport(type, { type }, { id: 'other', tab: { id: 4 } } as never, 'ours')).toBe(false);
